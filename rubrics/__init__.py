@@ -1,0 +1,1 @@
+"""Built-in rubrics. Each module holds one rubric; its lexicons live in `rubrics/data/`."""

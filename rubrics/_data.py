@@ -1,0 +1,31 @@
+"""Reading lexicon and model files shipped beside the rubrics (rubrics/data/)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from importlib.resources import files
+from typing import Any
+
+
+def data_text(name: str) -> str:
+    return files("rubrics").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def data_json(name: str) -> Any:
+    return json.loads(data_text(name))
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a CSV/TSV lexicon file (delimiter by extension); lines starting with # are comments."""
+    text = data_text(name)
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    delimiter = "\t" if name.endswith(".tsv") else ","
+    return list(csv.DictReader(lines, delimiter=delimiter))
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a plain word list."""
+    return [
+        ln.strip() for ln in data_text(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+    ]

@@ -1,0 +1,52 @@
+"""The document model: what a loader produces and every later stage reads.
+
+`Document.text` is the text exactly as decoded from the input. Every evidence span
+in every rubric result points into this string, never into a normalised copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article. Immutable so that it can be shared between rubrics and processes."""
+
+    id: str
+    text: str
+    source: str = "unknown"
+    url: str | None = None
+    title: str | None = None
+    lang: str | None = None  # filled by the loader only when the input says so
+    path: str | None = None
+    encoding: str | None = None
+    # A plain dict (picklable across processes); treat it as read-only.
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_metadata(self, **extra: Any) -> "Document":
+        merged = dict(self.metadata)
+        merged.update(extra)
+        return _replace(self, metadata=merged)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file (or record) that could not become a Document, and why.
+
+    Loaders yield these instead of raising, so that one bad file never stops a run.
+    """
+
+    path: str
+    reason: str
+    id: str | None = None
+    source: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def _replace(doc: Document, **changes: Any) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, **changes)

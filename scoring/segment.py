@@ -1,0 +1,264 @@
+"""Segmentation, done once per document and shared by every rubric.
+
+All offsets in `Line`, `Sentence` and `Word` are offsets into the *normalised* text
+(`Segmented.text`); `Segmented.span()` and `Segmented.evidence()` map them back to the
+original `Document.text`, which is what every rubric result must point into.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from scoring.document import Document
+from scoring.lang import CJK_WEIGHT, detect_language, script_counts
+from scoring.normalize import Normalized, normalize
+
+if TYPE_CHECKING:
+    import jieba
+
+    from scoring.rubric import Evidence
+
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
+_WORD = re.compile(
+    rf"(?P<cjk>[{CJK_CLASS}]+)|(?P<latin>[^\W_{CJK_CLASS}]+(?:['’\-.][^\W_{CJK_CLASS}]+)*)"
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+
+# Candidate sentence ends: Chinese/Western terminators, then closing quotes/brackets and
+# citation markers that belong to the sentence being closed.
+_TERMINATOR = re.compile(
+    r"(?:[。!?]+|…{1,2}|\.{3}|(?<![.\d])\.(?!\d))[\"”’」』)\]）】]*(?:\[\d+\])*"
+)
+_OPENERS = frozenset("\"“‘'(「『《【[-•–—*")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sr jr mt ft inc corp ltd co plc llc gov sen rep gen col lt sgt "
+    "capt cmdr adm rev hon pres vs etc e.g i.e u.s u.k u.n e.u a.m p.m no nos vol fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ".split()
+)
+_LAST_TOKEN = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    lang: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    cjk: bool
+
+
+class Segmented:
+    """A document with its normalised text, lines, sentences and words.
+
+    Lines and language are computed eagerly (every rubric needs them); sentences and
+    words on first use, then kept, so rubrics share one segmentation.
+    """
+
+    __slots__ = ("doc", "norm", "text", "lines", "lang", "_sentences", "_words", "_word_starts")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.norm: Normalized = normalize(doc.text)
+        self.text: str = self.norm.text
+        self.lang: str = detect_language(self.text) if self.text.strip() else "und"
+        self.lines: tuple[Line, ...] = tuple(_split_lines(self.text, self.lang))
+        self._sentences: tuple[Sentence, ...] | None = None
+        self._words: tuple[Word, ...] | None = None
+        self._word_starts: list[int] | None = None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        if self._sentences is None:
+            out: list[Sentence] = []
+            for line in self.lines:
+                for start, end in split_sentences(line.text):
+                    text = line.text[start:end]
+                    out.append(
+                        Sentence(len(out), line.start + start, line.start + end, text,
+                                 _text_lang(text, line.lang), line.index)
+                    )
+            self._sentences = tuple(out)
+        return self._sentences
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        if self._words is None:
+            self._words = tuple(tokenize(self.text))
+            self._word_starts = [w.start for w in self._words]
+        return self._words
+
+    def words_between(self, start: int, end: int) -> tuple[Word, ...]:
+        """Words lying inside the normalised span [start, end)."""
+        words = self.words
+        assert self._word_starts is not None
+        lo = bisect.bisect_left(self._word_starts, start)
+        hi = bisect.bisect_left(self._word_starts, end)
+        return words[lo:hi]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original text."""
+        return self.norm.to_original(start, end)
+
+    def evidence(self, start: int, end: int, label: str, weight: float = 1.0) -> "Evidence":
+        """Evidence for a normalised span, with offsets into the original text."""
+        from scoring.rubric import Evidence
+
+        s, e = self.norm.to_original(start, end)
+        return Evidence(s, e, label, float(weight))
+
+    def original(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.doc.text[s:e]
+
+
+def segment(doc: Document) -> Segmented:
+    return Segmented(doc)
+
+
+def _split_lines(text: str, doc_lang: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        _add_line(lines, text, pos, m.start(), doc_lang)
+        pos = m.end()
+    _add_line(lines, text, pos, len(text), doc_lang)
+    return lines
+
+
+def _add_line(lines: list[Line], text: str, start: int, end: int, doc_lang: str) -> None:
+    # Strip surrounding white space (incl. U+3000) but keep offsets exact.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return
+    body = text[start:end]
+    lines.append(Line(len(lines), start, end, body, _text_lang(body, doc_lang, allow_mixed=True)))
+
+
+def _text_lang(text: str, doc_lang: str, allow_mixed: bool = False) -> str:
+    """Language of a line or sentence, from script alone, deferring to the document for
+    which Latin-script language it is."""
+    cjk, latin, _ = script_counts(text)
+    if cjk == 0 and latin == 0:
+        return doc_lang if doc_lang in ("en", "zh", "other") else "und"
+    weighted = cjk * CJK_WEIGHT
+    zh_share = weighted / (weighted + latin)
+    if allow_mixed and 0.2 <= zh_share <= 0.8 and cjk >= 2 and latin >= 6:
+        return "mixed"
+    if zh_share >= 0.5:
+        return "zh"
+    return "other" if doc_lang == "other" else "en"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of one line of text (English, Chinese or mixed)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _TERMINATOR.finditer(text):
+        end = m.end()
+        if end >= n:
+            break
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        if nxt >= n:
+            break
+        if not _is_boundary(text, m.start(), m.group(0), end, nxt):
+            continue
+        _add_span(spans, text, start, end)
+        start = nxt
+    _add_span(spans, text, start, n)
+    return spans
+
+
+def _is_boundary(text: str, term_start: int, term: str, end: int, nxt: int) -> bool:
+    follower = text[nxt]
+    spaced = nxt > end
+    cjk_next = bool(_CJK_CHAR.match(follower))
+    if term[0] in "。!?…":
+        return cjk_next or follower.isupper() or follower.isdigit() or follower in _OPENERS or (
+            term[0] == "。"
+        )
+    # A full stop.
+    if cjk_next:
+        return True
+    if not spaced:
+        return False
+    if not (follower.isupper() or follower.isdigit() or follower in _OPENERS):
+        return False
+    m = _LAST_TOKEN.search(text, 0, term_start)
+    if m:
+        token = m.group(1).lower().rstrip(".")
+        if token in _ABBREVIATIONS:
+            return False
+        if len(token) == 1 and token.isalpha():
+            return False  # an initial: "J. Smith"
+    return True
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def tokenize(text: str) -> list[Word]:
+    """Words of `text`: a regex for Latin script and digits, jieba for Chinese runs."""
+    words: list[Word] = []
+    tokenizer = None
+    for m in _WORD.finditer(text):
+        if m.lastgroup == "latin":
+            words.append(Word(m.start(), m.end(), m.group(), False))
+            continue
+        run = m.group()
+        base = m.start()
+        if len(run) == 1:
+            words.append(Word(base, base + 1, run, True))
+            continue
+        if tokenizer is None:
+            tokenizer = _jieba()
+        offset = base
+        for piece in tokenizer.cut(run, HMM=True):
+            words.append(Word(offset, offset + len(piece), piece, True))
+            offset += len(piece)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> "jieba.Tokenizer":
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer

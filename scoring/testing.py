@@ -1,0 +1,93 @@
+"""The rubric contract as a test kit, for built-in and third-party rubrics alike.
+
+    from scoring.testing import check_rubric
+    def test_my_rubric_contract():
+        check_rubric(MyRubric())
+
+`check_rubric` raises AssertionError naming the first broken rule: scores in [0, 1],
+evidence inside the original text, the same result twice, parameters stored as given,
+and no crash on empty, huge, odd-Unicode, mixed-script or arbitrary (hypothesis) input.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Iterable
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scoring.document import Document
+from scoring.rubric import Rubric, RubricResult
+from scoring.segment import Segmented
+
+FIXED_INPUTS: tuple[str, ...] = (
+    "",
+    " ",
+    "\n\n\n",
+    "a",
+    "。",
+    "Advertisements",
+    "The minister said on Tuesday that the plan \"may well fail\", according to Reuters [1][6].",
+    "美国政府持续采取贸易保护主义措施。据报道,华为表示可能会继续投入。【1】",
+    "近年來,美國政府持續(xù)採取措施。The Financial Times said it was likely.\n- 全新地圖探索指南",
+    "ＡＤＶＥＲＴＩＳＥＭＥＮＴ ﬁnance café e\u0301 \u200bHua\u200bwei ｢quote｣ ①②",
+    "\x00\x01\x02 control \ufffd\ufffd replacement \U0001F600 emoji \u202e rtl",
+    "word " * 20000,
+    ("A headline without a full stop\n" * 50) + "Then a body sentence that ends properly.",
+    "中" * 30000,
+    "\r\n".join(["line with windows endings"] * 10),
+)
+
+
+def _check_result(rubric: Rubric, doc: Document, result: RubricResult) -> None:
+    where = f"{type(rubric).__name__} on {doc.text[:40]!r}"
+    assert isinstance(result, RubricResult), f"{where}: returned {type(result).__name__}, not RubricResult"
+    assert result.rubric == rubric.name, f"{where}: result names rubric {result.rubric!r}"
+    assert result.version == rubric.version, f"{where}: result version {result.version!r}"
+    assert 0.0 <= result.score <= 1.0 and math.isfinite(result.score), f"{where}: score {result.score}"
+    n = len(doc.text)
+    spans = list(result.evidence) + [e for f in result.flags for e in f.evidence]
+    for ev in spans:
+        assert isinstance(ev.start, int) and isinstance(ev.end, int), f"{where}: non-int offsets {ev}"
+        assert 0 <= ev.start <= ev.end <= n, f"{where}: evidence {ev} outside text of length {n}"
+        assert math.isfinite(ev.weight), f"{where}: evidence weight {ev.weight}"
+        assert ev.label, f"{where}: evidence without a label"
+    for key, value in result.features.items():
+        assert isinstance(key, str) and key, f"{where}: feature name {key!r}"
+        assert isinstance(value, (int, float)), f"{where}: feature {key} = {value!r} is not a number"
+    # The whole result must serialise to JSON (the output schema depends on it).
+    json.dumps(result.to_dict(doc.text), allow_nan=False)
+
+
+def check_once(rubric: Rubric, text: str) -> RubricResult:
+    doc = Document(id="check", text=text, source="check")
+    first = rubric.score(Segmented(doc))
+    _check_result(rubric, doc, first)
+    second = rubric.score(Segmented(doc))
+    assert first.to_dict() == second.to_dict(), f"{type(rubric).__name__}: not deterministic on {text[:40]!r}"
+    return first
+
+
+def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples: int = 60) -> None:
+    """Assert that `rubric` keeps the rubric contract (see module docstring)."""
+    cls = type(rubric)
+    assert cls.name and isinstance(cls.name, str), f"{cls.__name__} has no name"
+    assert cls.version and isinstance(cls.version, str), f"{cls.__name__} has no version"
+    params = rubric.get_params()
+    rebuilt = cls(**params)
+    assert rebuilt.get_params() == params, f"{cls.__name__}: __init__ does not store its parameters as given"
+    for text in (*FIXED_INPUTS, *extra_inputs):
+        check_once(rubric, text)
+
+    @settings(max_examples=max_examples, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+           | st.lists(st.sampled_from(["Advertisements", "据报道", "said", "\n", "。", "may", "Huawei",
+                                       "美国", ". ", "[1]", "“", "”", "- ", "《金融时报》", "clearly"]),
+                      max_size=60).map("".join))
+    def _arbitrary(text: str) -> None:
+        check_once(rubric, text)
+
+    _arbitrary()
