@@ -1,0 +1,166 @@
+"""Scoring documents: segment once, run every rubric of a profile, aggregate.
+
+`Scorer` is the unit a worker process builds once; `score_document` and `score_corpus`
+are the Python API. A rubric that raises on a document is recorded as an error for that
+rubric on that document; the other rubrics and documents are unaffected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scoring.aggregate import all_flags, document_score
+from scoring.document import Document, LoadError
+from scoring.load import LoadOptions, iter_documents
+from scoring.profile import Profile, load_profile
+from scoring.registry import load_rubric
+from scoring.rubric import Rubric, RubricResult
+from scoring.segment import Segmented
+
+SCHEMA = "sourcegauge.document/1"
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything sourcegauge says about one document."""
+
+    doc: Document
+    lang: str
+    results: dict[str, RubricResult]
+    score: float | None
+    flags: tuple[str, ...]
+    profile_name: str
+    profile_hash: str
+    rubric_errors: dict[str, str] = field(default_factory=dict)
+
+    def to_record(self, include_evidence: bool = True) -> dict[str, Any]:
+        """The versioned JSON record (see README "Output schema")."""
+        doc = self.doc
+        rubrics: dict[str, Any] = {}
+        for name, result in self.results.items():
+            entry = result.to_dict(doc.text)
+            if not include_evidence:
+                entry.pop("evidence", None)
+                entry.pop("details", None)
+            rubrics[name] = entry
+        record: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": doc.id,
+            "path": doc.path,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "lang": self.lang,
+            "encoding": doc.encoding,
+            "chars": len(doc.text),
+            "score": self.score,
+            "flags": list(self.flags),
+            "profile": {"name": self.profile_name, "hash": self.profile_hash},
+            "rubrics": rubrics,
+        }
+        if self.rubric_errors:
+            record["rubric_errors"] = dict(self.rubric_errors)
+        return record
+
+
+def error_record(error: LoadError) -> dict[str, Any]:
+    """The record for an input that could not be read."""
+    return {"schema": SCHEMA, "id": error.id or error.path, "path": error.path, "source": error.source,
+            "error": error.reason}
+
+
+class Scorer:
+    """A profile's rubrics, instantiated once, applied to documents one at a time."""
+
+    def __init__(self, profile: Profile | str | Path = "default", rubrics: Iterable[str] | None = None) -> None:
+        prof = profile if isinstance(profile, Profile) else load_profile(profile)
+        if rubrics is not None:
+            prof = prof.restricted_to(list(rubrics))
+        self.profile = prof
+        self.rubrics: list[Rubric] = [load_rubric(n, **prof.params.get(n, {})) for n in prof.rubrics]
+
+    @property
+    def rubric_versions(self) -> dict[str, str]:
+        return {r.name: r.version for r in self.rubrics}
+
+    def score(self, doc: Document) -> DocumentResult:
+        seg = Segmented(doc)
+        results: dict[str, RubricResult] = {}
+        errors: dict[str, str] = {}
+        for rubric in self.rubrics:
+            try:
+                results[rubric.name] = rubric.score(seg)
+            except Exception as exc:  # one rubric's bug must not lose the document
+                errors[rubric.name] = f"{type(exc).__name__}: {exc}"
+        return DocumentResult(
+            doc=doc,
+            lang=seg.lang,
+            results=results,
+            score=document_score(results, self.profile),
+            flags=all_flags(results),
+            profile_name=self.profile.name,
+            profile_hash=self.profile.hash,
+            rubric_errors=errors,
+        )
+
+
+def score_document(doc: Document | str, profile: Profile | str | Path = "default",
+                   rubrics: Iterable[str] | None = None) -> DocumentResult:
+    """Score one document (or a plain string) with a profile.
+
+    For many documents use `score_corpus` or keep a `Scorer`: building rubrics per call
+    is cheap, but lexicons load on first use in each process.
+    """
+    if isinstance(doc, str):
+        doc = Document(id="text", text=doc)
+    return Scorer(profile, rubrics).score(doc)
+
+
+def score_corpus(
+    inputs: Iterable[Document] | Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    profile: Profile | str | Path = "default",
+    rubrics: Iterable[str] | None = None,
+    jobs: int = 1,
+    load_options: LoadOptions | None = None,
+) -> Iterator[DocumentResult | LoadError]:
+    """Score documents lazily, in input order, with `jobs` worker processes.
+
+    `inputs` is a path, a list of paths (files or folders), or an iterable of Documents.
+    Yields a DocumentResult per document and a LoadError per unreadable input. Memory stays
+    constant: at most a few batches per worker are in flight at any time.
+    """
+    from scoring.parallel import ordered_map
+
+    prof = profile if isinstance(profile, Profile) else load_profile(profile)
+    if rubrics is not None:
+        prof = prof.restricted_to(list(rubrics))
+    items = _as_items(inputs, load_options)
+    if jobs <= 1:
+        scorer = Scorer(prof)
+        for item in items:
+            yield item if isinstance(item, LoadError) else scorer.score(item)
+        return
+    yield from ordered_map(items, prof, jobs)
+
+
+def _as_items(inputs: Any, load_options: LoadOptions | None) -> Iterator[Document | LoadError]:
+    if isinstance(inputs, (str, os.PathLike)):
+        yield from iter_documents([inputs], load_options)
+        return
+    pending_paths: list[Any] = []
+    for item in inputs:
+        if isinstance(item, (Document, LoadError)):
+            if pending_paths:
+                yield from iter_documents(pending_paths, load_options)
+                pending_paths = []
+            yield item
+        elif isinstance(item, (str, os.PathLike)):
+            pending_paths.append(item)
+        else:
+            raise TypeError(f"score_corpus takes Documents or paths, got {type(item).__name__}")
+    if pending_paths:
+        yield from iter_documents(pending_paths, load_options)
