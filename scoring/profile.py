@@ -29,6 +29,8 @@ class Profile:
     flag_caps: dict[str, float] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Gate settings ([gate] table); validated and interpreted by scoring.gate.
+    gate: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     source: str = "<memory>"
 
@@ -40,7 +42,7 @@ class Profile:
     def hash(self) -> str:
         canonical = json.dumps(
             {"weights": self.weights, "flag_caps": self.flag_caps, "thresholds": self.thresholds,
-             "params": self.params},
+             "params": self.params, "gate": self.gate},
             sort_keys=True,
         )
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
@@ -53,6 +55,7 @@ class Profile:
             flag_caps=self.flag_caps,
             thresholds={k: v for k, v in self.thresholds.items() if k in names},
             params={k: v for k, v in self.params.items() if k in names},
+            gate=self.gate,
             description=self.description,
             source=self.source,
         )
@@ -120,6 +123,7 @@ def parse_profile(data: dict[str, Any], where: str = "<memory>") -> Profile:
         flag_caps=caps,
         thresholds=thresholds,
         params={k: dict(v) for k, v in params.items()},
+        gate=_gate_table(data, where),
         description=str(data.get("description", "")),
         source=where,
     )
@@ -135,3 +139,10 @@ def _number_table(data: dict[str, Any], key: str, where: str, lo: float, hi: flo
             raise ProfileError(f"{where}: {key}.{name}: must be a number in [{lo}, {hi}], got {value!r}")
         out[name] = float(value)
     return out
+
+
+def _gate_table(data: dict[str, Any], where: str) -> dict[str, Any]:
+    table = data.get("gate", {})
+    if not isinstance(table, dict):
+        raise ProfileError(f"{where}: [gate] must be a table")
+    return dict(table)
