@@ -90,7 +90,10 @@ def _identifier():
     # never need it.
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=False)
+    # py3langid 0.3 ships a pickled model, 0.4 an npz one; both are in the allowed range.
+    if hasattr(LanguageIdentifier, "from_pickled_model"):
+        return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=False)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
 
 
 def _identify(text: str) -> str:
