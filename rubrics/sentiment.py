@@ -1,0 +1,132 @@
+"""Sentiment rubric: how charged the tone of a document is, sentence by sentence.
+
+Method. Every sentence is scored in its own language: English with VADER (Hutto &
+Gilbert 2014), which was built for sentence-length text, Chinese with a HowNet lexicon,
+degree adverbs and negators (rubrics/sentiment_zh.py), each giving a compound in [-1, 1].
+Mixed documents are scored per sentence by that sentence's script. Sentences of other
+languages are not scored (compound 0, left out of the shares).
+
+Features: `mean_compound` (mean over scored sentences), `extremity` (mean |compound|),
+`charged_share` (|compound| >= `charged_threshold`), `positive_share` / `negative_share`
+(compound >= 0.05 / <= -0.05, VADER's own cut-offs).
+
+Score = 1 - extremity: measured restraint. A neutral news report scores near 1; a text
+whose every sentence is strongly positive or negative scores near 0. Flag
+`charged_tone` when more than half the scored sentences are charged.
+
+Evidence: in each charged sentence, the words that carried its valence, labelled
+`positive` or `negative` with the word's (negation-adjusted) valence as weight.
+"""
+
+from __future__ import annotations
+
+from rubrics.sentiment_lexicon import vader
+from rubrics.sentiment_zh import NEGATION_SCALAR, zh_compound, zh_word_valences
+from scoring.rubric import Evidence, Flag, Rubric, RubricResult
+from scoring.segment import Segmented, Sentence
+
+# VADER's neutral band.
+POLARITY_CUTOFF = 0.05
+# Sentences longer than this are scored on their first part only: real sentences are far
+# shorter, and VADER's cost grows with length (a 100 KB "sentence" is a scraping accident).
+MAX_SENTENCE_CHARS = 2000
+_NEGATION_WINDOW = 3
+
+
+def sentence_compound(seg: Segmented, sentence: Sentence) -> float | None:
+    """Compound in [-1, 1] of one sentence, or None when its language is not scored."""
+    if sentence.lang == "zh":
+        return zh_compound(seg.words_between(sentence.start, sentence.end))
+    if sentence.lang == "en":
+        return float(vader().polarity_scores(sentence.text[:MAX_SENTENCE_CHARS])["compound"])
+    return None
+
+
+def sentence_compounds(seg: Segmented) -> list[float]:
+    """One compound per `seg.sentences` entry (0.0 for languages that are not scored).
+
+    Shared with the lean rubric so that actor tone uses exactly these numbers.
+    """
+    out: list[float] = []
+    for sentence in seg.sentences:
+        value = sentence_compound(seg, sentence)
+        out.append(0.0 if value is None else value)
+    return out
+
+
+def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
+    """The words that carry a sentence's valence, as evidence spans."""
+    words = seg.words_between(sentence.start, sentence.end)
+    if sentence.lang == "zh":
+        pairs = zh_word_valences(words)
+    else:
+        analyzer = vader()
+        lexicon = analyzer.lexicon
+        from vaderSentiment.vaderSentiment import NEGATE
+
+        pairs = []
+        lowered = [w.text.lower() for w in words]
+        for i, token in enumerate(lowered):
+            valence = lexicon.get(token)
+            if valence is None:
+                continue
+            before = lowered[max(0, i - _NEGATION_WINDOW) : i]
+            if any(t in NEGATE or t.endswith("n't") for t in before):
+                valence *= NEGATION_SCALAR
+            pairs.append((words[i], valence))
+    return [
+        seg.evidence(w.start, w.end, "positive" if v > 0 else "negative", v) for w, v in pairs if v
+    ]
+
+
+class SentimentRubric(Rubric):
+    name = "sentiment"
+    version = "1.0"
+    description = (
+        "Restraint of tone: 1 - mean |sentence sentiment| (VADER for English, HowNet lexicon "
+        "with degree and negation words for Chinese)."
+    )
+
+    def __init__(self, charged_threshold: float = 0.5, max_evidence: int = 200) -> None:
+        self.charged_threshold = charged_threshold
+        self.max_evidence = max_evidence
+
+    def score(self, seg: Segmented) -> RubricResult:
+        scored: list[tuple[Sentence, float]] = []
+        for sentence in seg.sentences:
+            value = sentence_compound(seg, sentence)
+            if value is not None:
+                scored.append((sentence, value))
+        if not scored:
+            return self.result(
+                1.0,
+                features=dict.fromkeys(
+                    ("mean_compound", "extremity", "charged_share", "positive_share", "negative_share"), 0.0
+                ),
+                details={"sentences": []},
+            )
+        n = len(scored)
+        compounds = [c for _, c in scored]
+        extremity = sum(abs(c) for c in compounds) / n
+        charged = [(s, c) for s, c in scored if abs(c) >= self.charged_threshold]
+        features = {
+            "mean_compound": sum(compounds) / n,
+            "extremity": extremity,
+            "charged_share": len(charged) / n,
+            "positive_share": sum(1 for c in compounds if c >= POLARITY_CUTOFF) / n,
+            "negative_share": sum(1 for c in compounds if c <= -POLARITY_CUTOFF) / n,
+        }
+        evidence: list[Evidence] = []
+        for sentence, _ in charged:
+            if len(evidence) >= self.max_evidence:
+                break
+            evidence.extend(valence_evidence(seg, sentence))
+        evidence = evidence[: self.max_evidence]
+        flags = []
+        if features["charged_share"] > 0.5 and n >= 3:
+            spans = tuple(seg.evidence(s.start, s.end, "charged_sentence") for s, _ in charged[:20])
+            flags.append(Flag("charged_tone", spans, f"{len(charged)} of {n} sentences strongly charged"))
+        details = {
+            "sentences": [[*seg.span(s.start, s.end), round(c, 4)] for s, c in scored],
+        }
+        return self.result(1.0 - extremity, features=features, evidence=evidence, flags=flags, details=details)

@@ -1,0 +1,67 @@
+"""Evaluate the sentiment rubric on the VADER paper's NYT editorial snippets.
+
+    .venv/bin/python scripts/eval_sentiment.py
+
+Reads ../shared/eval/sentiment/nyt-dev.jsonl (mean human rating -4..+4 per snippet) and
+prints, beside plain VADER run on the whole snippet, the Pearson r of the rubric's
+`mean_compound` against the human mean, and the macro sign F1 over positive/negative with
+the VADER paper's neutral band (|rating|/4 < 0.05, |compound| < 0.05).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DATA = SHARED / "eval" / "sentiment" / "nyt-dev.jsonl"
+
+
+def sign(values: np.ndarray, cutoff: float = 0.05) -> np.ndarray:
+    return np.where(values >= cutoff, 1, np.where(values <= -cutoff, -1, 0))
+
+
+def sign_f1(truth: np.ndarray, pred: np.ndarray) -> float:
+    """Macro F1 over the positive and negative classes (neutral counts as a miss)."""
+    f1s = []
+    for cls in (1, -1):
+        tp = np.sum((pred == cls) & (truth == cls))
+        fp = np.sum((pred == cls) & (truth != cls))
+        fn = np.sum((pred != cls) & (truth == cls))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def main() -> int:
+    if not DATA.exists():
+        print(f"missing {DATA}: ../shared/eval is not present beside the repository", file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from rubrics.sentiment import SentimentRubric
+    from rubrics.sentiment_lexicon import vader
+    from scoring.document import Document
+    from scoring.segment import Segmented
+
+    rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    human = np.array([r["score"] for r in rows]) / 4.0
+    rubric = SentimentRubric()
+    ours = np.array([
+        rubric.score(Segmented(Document(id=r["id"], text=r["text"], source="nyt"))).features["mean_compound"]
+        for r in rows
+    ])
+    plain = np.array([vader().polarity_scores(r["text"])["compound"] for r in rows])
+    truth = sign(human)
+    print(f"nyt-dev: {len(rows)} snippets (human mean rating, VADER paper)\n")
+    print("| method | Pearson r | sign macro-F1 (pos/neg) |")
+    print("|---|---|---|")
+    for name, pred in (("plain VADER, whole snippet", plain), ("sentiment rubric (per sentence)", ours)):
+        r = float(np.corrcoef(pred, human)[0, 1])
+        print(f"| {name} | {r:.3f} | {sign_f1(truth, sign(pred)):.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
