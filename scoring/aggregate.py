@@ -1,9 +1,18 @@
 """Combining rubric scores into one document score.
 
-Document score = weighted mean of the rubric scores (weights from the profile; a rubric
-with weight 0 runs and is reported but does not count), then capped: each flag listed in
-the profile's `flag_caps` limits the score to its cap, so a link farm cannot be rescued by
-good sourcing elsewhere in the page.
+For a document with rubric scores s_r (each in [0, 1], 1 = best) and profile weights w_r:
+
+    base  = sum_r w_r * s_r / sum_r w_r        over the rubrics that produced a result
+    score = min(base, min_{f in flags} cap_f)  over the flags listed in [flag_caps]
+
+- A rubric with weight 0 runs and is reported but does not count.
+- A rubric that failed on the document (see `rubric_errors`) is left out of both sums, so
+  the score is the weighted mean of what could be measured; the error is in the record.
+- No rubric with a positive weight produced a result: the score is None.
+- Caps, not penalties: a link farm (`link_farm`), mojibake or keyword stuffing limits the
+  score however well the rest of the page reads, because the rest of the page cannot make
+  it a trustworthy article. Flags without a cap are reported and counted in flag rates only.
+- Rounded to 6 decimals so records are stable across platforms.
 """
 
 from __future__ import annotations

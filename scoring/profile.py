@@ -1,8 +1,19 @@
 """Profiles: which rubrics run, how their scores combine, which flags cap the result.
 
-A profile is a TOML file (built-ins in scoring/profiles/, or any user file). Its content
-hash and every rubric's name and version go into every output record, so a result can be
-reproduced.
+A profile is a TOML file (built-ins in scoring/profiles/: `default`, `strict`,
+`editorial-audit`; or any user file). Its content hash and every rubric's name and version
+go into every output record, so a result can be reproduced.
+
+Tables (anything else is an error naming the key, so a typo cannot be ignored silently):
+
+    name, description        strings
+    [rubrics]                rubric = weight (>= 0; at least one > 0); only these rubrics run
+    [flag_caps]              flag = cap in [0, 1]; a document with the flag scores at most the cap
+    [thresholds]             rubric = minimum score in [0, 1] (used by the gate)
+    [params.<rubric>]        keyword parameters for that rubric's constructor
+    [gate]                   gate settings, interpreted by scoring.gate
+
+How the document score is computed from these is documented in scoring.aggregate.
 """
 
 from __future__ import annotations
@@ -47,7 +58,11 @@ class Profile:
         )
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
-    def restricted_to(self, names: list[str]) -> "Profile":
+    def identity(self) -> dict[str, str]:
+        """What every output carries to say which profile produced it."""
+        return {"name": self.name, "hash": self.hash, "source": self.source}
+
+    def restricted_to(self, names: list[str]) -> Profile:
         """The same profile running only `names` (weights kept; unknown names get weight 1)."""
         return Profile(
             name=self.name,
@@ -90,9 +105,19 @@ def load_profile(name_or_path: str | Path = "default") -> Profile:
     return parse_profile(data, text_source)
 
 
+KNOWN_KEYS = ("name", "description", "rubrics", "flag_caps", "thresholds", "params", "gate")
+
+
 def parse_profile(data: dict[str, Any], where: str = "<memory>") -> Profile:
+    """Validate a profile's parsed TOML; every error names the file and the offending key."""
     from scoring.registry import available_rubrics
 
+    for key in data:
+        if key not in KNOWN_KEYS:
+            raise ProfileError(f"{where}: {key}: unknown profile key; expected one of {', '.join(KNOWN_KEYS)}")
+    for key in ("name", "description"):
+        if key in data and not isinstance(data[key], str):
+            raise ProfileError(f"{where}: {key}: must be a string, got {data[key]!r}")
     known = set(available_rubrics())
     rubrics = data.get("rubrics")
     if not isinstance(rubrics, dict) or not rubrics:
@@ -106,6 +131,8 @@ def parse_profile(data: dict[str, Any], where: str = "<memory>") -> Profile:
         if weight < 0:
             raise ProfileError(f"{where}: rubrics.{name}: weight must be >= 0, got {weight}")
         weights[name] = float(weight)
+    if not any(w > 0 for w in weights.values()):
+        raise ProfileError(f"{where}: rubrics: at least one rubric needs a weight > 0 to give a document score")
     caps = _number_table(data, "flag_caps", where, 0.0, 1.0)
     thresholds = _number_table(data, "thresholds", where, 0.0, 1.0)
     for name in thresholds:
@@ -114,9 +141,10 @@ def parse_profile(data: dict[str, Any], where: str = "<memory>") -> Profile:
     params = data.get("params", {})
     if not isinstance(params, dict) or any(not isinstance(v, dict) for v in params.values()):
         raise ProfileError(f"{where}: [params.<rubric>] tables must map parameter names to values")
-    for name in params:
+    for name, table in params.items():
         if name not in weights:
             raise ProfileError(f"{where}: params.{name}: rubric is not in [rubrics] of this profile")
+        _check_params(name, table, where)
     return Profile(
         name=str(data.get("name", Path(where).stem)),
         weights=weights,
@@ -127,6 +155,26 @@ def parse_profile(data: dict[str, Any], where: str = "<memory>") -> Profile:
         description=str(data.get("description", "")),
         source=where,
     )
+
+
+def _check_params(rubric: str, table: dict[str, Any], where: str) -> None:
+    """Reject parameter names the rubric's constructor does not take (when the rubric imports)."""
+    import inspect
+
+    from scoring.registry import rubric_class
+
+    try:
+        cls = rubric_class(rubric)
+    except Exception:  # a rubric that does not import fails later, with its own message
+        return
+    signature = inspect.signature(cls.__init__)
+    if any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values()):
+        return
+    accepted = [p for p in signature.parameters if p != "self"]
+    for key in table:
+        if key not in accepted:
+            raise ProfileError(f"{where}: params.{rubric}.{key}: unknown parameter of rubric {rubric!r}; "
+                               f"accepted: {', '.join(accepted) or '(none)'}")
 
 
 def _number_table(data: dict[str, Any], key: str, where: str, lo: float, hi: float) -> dict[str, float]:
