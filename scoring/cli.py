@@ -13,11 +13,9 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 
+from scoring.cli_common import UsageError
+
 COMMANDS = ("score", "rank", "audit", "report", "gate", "bench", "rubrics")
-
-
-class UsageError(Exception):
-    """Bad arguments discovered after parsing (unknown rubric, bad profile): exit 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:

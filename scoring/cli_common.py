@@ -13,6 +13,10 @@ from scoring.load import DEFAULT_MAX_BYTES, LoadOptions
 T = TypeVar("T")
 
 
+class UsageError(Exception):
+    """Bad arguments discovered after parsing (unknown rubric, bad profile): exit 2."""
+
+
 def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> None:
     if paths:
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read (recursively)")
@@ -38,8 +42,6 @@ def add_scoring_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
     if args.max_bytes <= 0:
-        from scoring.cli import UsageError
-
         raise UsageError("--max-bytes must be positive")
     return LoadOptions(max_bytes=args.max_bytes, text_field=args.text_field, id_field=args.id_field,
                        source_field=args.source_field)
@@ -47,7 +49,6 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
 
 def resolve_profile(args: argparse.Namespace) -> Any:
     """Load and check the profile and rubric selection, turning problems into usage errors."""
-    from scoring.cli import UsageError
     from scoring.profile import ProfileError, load_profile
     from scoring.registry import UnknownRubricError, available_rubrics
 

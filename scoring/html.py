@@ -21,6 +21,7 @@ _BLOCK_TAGS = frozenset(
     "footer nav aside figcaption blockquote pre dt dd ul ol dl main figure form fieldset legend hr "
     "address center body html".split()
 )
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -52,7 +53,9 @@ def parse_html(markup: str) -> HtmlPage:
 def visible_lines(markup: str) -> str:
     """One line per HTML block element; inline elements run together as in the markup."""
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8"))
+        # The markup is already decoded; tell lxml the bytes are UTF-8, or it falls back to
+        # Latin-1 when the page declares no charset ("©" would become "Â©").
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return ""
     for bad in root.iter(*_DROPPED_TAGS):

@@ -81,40 +81,40 @@ def load_documents(paths: Iterable[str | os.PathLike[str]], options: LoadOptions
 
 def _walk(root: Path, opts: LoadOptions, sidecars: "_SidecarIndex") -> Iterator[Loaded]:
     id_base = root.parent if root.name else root
-    # Real paths of the folders on the current descent: a symlink to one of them is a loop.
-    stack: list[tuple[Path, tuple[str, ...]]] = [(root, (os.path.realpath(root),))]
-    while stack:
-        folder, ancestry = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            yield LoadError(str(folder), f"cannot list folder: {exc.strerror or exc}")
+    yield from _walk_folder(root, root, id_base, opts, sidecars, (os.path.realpath(root),))
+
+
+def _walk_folder(folder: Path, root: Path, id_base: Path, opts: LoadOptions, sidecars: "_SidecarIndex",
+                 ancestry: tuple[str, ...]) -> Iterator[Loaded]:
+    """Depth-first in name order; `ancestry` holds the real paths of the folders above, so a
+    symlink pointing back to one of them is reported as a loop instead of followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield LoadError(str(folder), f"cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or entry.name in SIDECAR_NAMES or entry.name == "__pycache__":
             continue
-        subfolders: list[tuple[Path, tuple[str, ...]]] = []
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.name.startswith(".") or entry.name in SIDECAR_NAMES or entry.name == "__pycache__":
+        if entry.is_symlink() and not opts.follow_symlinks:
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError as exc:
+            yield LoadError(str(path), f"cannot stat: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            real = os.path.realpath(path)
+            if real in ancestry:
+                yield LoadError(str(path), f"symlink loop: points back to its ancestor {real}")
                 continue
-            try:
-                is_dir = entry.is_dir(follow_symlinks=opts.follow_symlinks)
-            except OSError as exc:
-                yield LoadError(str(path), f"cannot stat: {exc.strerror or exc}")
-                continue
-            if is_dir:
-                real = os.path.realpath(path)
-                if real in ancestry:
-                    yield LoadError(str(path), f"symlink loop: points back to its ancestor {real}")
-                    continue
-                subfolders.append((path, (*ancestry, real)))
-                continue
-            if entry.is_symlink() and not path.exists():
-                yield LoadError(str(path), f"broken symlink to {os.readlink(path)}")
-                continue
-            if not opts.follow_symlinks and entry.is_symlink():
-                continue
-            yield from load_file(path, root, opts, sidecars, id_base=id_base)
-        # Depth-first in name order: push in reverse so the first name is visited first.
-        stack.extend(reversed(subfolders))
+            yield from _walk_folder(path, root, id_base, opts, sidecars, (*ancestry, real))
+            continue
+        if entry.is_symlink() and not path.exists():
+            yield LoadError(str(path), f"broken symlink to {os.readlink(path)}")
+            continue
+        yield from load_file(path, root, opts, sidecars, id_base=id_base)
 
 
 def load_file(path: Path, root: Path, opts: LoadOptions, sidecars: "_SidecarIndex | None" = None,

@@ -11,6 +11,7 @@ and no crash on empty, huge, odd-Unicode, mixed-script or arbitrary (hypothesis)
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 from typing import Iterable
@@ -78,6 +79,14 @@ def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples:
     params = rubric.get_params()
     rebuilt = cls(**params)
     assert rebuilt.get_params() == params, f"{cls.__name__}: __init__ does not store its parameters as given"
+    defaults = {
+        p.name: p.default for p in inspect.signature(cls.__init__).parameters.values()
+        if p.name != "self" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    }
+    if all(v is not inspect.Parameter.empty for v in defaults.values()):
+        assert cls().get_params() == defaults, (
+            f"{cls.__name__}: __init__ does not store its parameters as given (defaults {defaults})"
+        )
     for text in (*FIXED_INPUTS, *extra_inputs):
         check_once(rubric, text)
 

@@ -1,0 +1,7 @@
+"""`python -m scoring` is `sourcegauge`."""
+
+import sys
+
+from scoring.cli import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = REPO / "seeds"
+PLUGIN_DIR = REPO / "tests" / "fixtures" / "plugin"
+
+
+def seed_text(prefix: str) -> str:
+    """Text of the seed whose file name starts with `prefix` (e.g. "003")."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def shared_corpora() -> Path:
+    path = SHARED / "corpora"
+    if not path.is_dir():
+        pytest.skip("../shared/corpora not present: real-corpus checks run only beside the shared data")
+    return path
+
+
+@pytest.fixture
+def cli_env() -> dict[str, str]:
+    """Environment for running the `sourcegauge` CLI in a subprocess."""
+    env = dict(os.environ)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+SOURCEGAUGE = [sys.executable, "-m", "scoring"]
