@@ -1,0 +1,336 @@
+"""Measuring how fast sourcegauge scores: throughput, latency, memory and start-up.
+
+Every timed pass works on documents already loaded into memory (reading files is not
+scoring), after an untimed warm-up that loads the lexicons, so the passes measure the steady
+state; start-up is measured on its own, in a fresh process (see `measure_startup`).
+
+Definitions used in every figure:
+
+- documents/s and MB/s *per core*: documents (UTF-8 megabytes of `Document.text`) divided
+  by the wall time of the pass, divided by the number of worker processes.
+- latency: wall time of one document through the step (p50/p99 by nearest rank).
+- peak RSS: the high-water resident set size of the measuring process (and, for `--jobs`,
+  of its largest worker) as reported by `getrusage`.
+- start-up: in a new Python process, the time from the first statement to the moment the
+  scorer has scored one warm-up document of every language in the corpus, i.e. importing
+  sourcegauge, building the `Scorer` (importing every rubric module) and loading every
+  lexicon and model those documents need. Interpreter boot is reported beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from itertools import cycle, islice
+from pathlib import Path
+from typing import Any
+
+from scoring.document import Document, LoadError
+from scoring.load import LoadOptions, iter_documents
+from scoring.profile import Profile
+from scoring.segment import Segmented
+
+# Built-in warm-up samples for the all-languages start-up figure: one per language label
+# that loads its own resources (jieba for Chinese, the language identifier for Latin text
+# that is not English).
+WARMUP_SAMPLES = {
+    "zh": "国家统计局周二公布的数据显示，上月居民消费价格同比上涨百分之二。分析人士认为，物价可能继续温和上行。",
+    "other": "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, selon plusieurs sources proches "
+             "du dossier. Les syndicats ont dénoncé un projet injuste.",
+}
+
+
+@dataclass
+class Measurement:
+    """One timed pass: a step over `docs` documents."""
+
+    name: str
+    docs: int
+    bytes: int
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    jobs: int = 1
+    peak_rss_mb: float | None = None
+    note: str = ""
+
+    @property
+    def docs_per_s_per_core(self) -> float:
+        return self.docs / self.seconds / self.jobs if self.seconds > 0 else float("inf")
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.docs / self.seconds if self.seconds > 0 else float("inf")
+
+    @property
+    def mb_per_s_per_core(self) -> float:
+        return self.bytes / 1e6 / self.seconds / self.jobs if self.seconds > 0 else float("inf")
+
+    def percentile_ms(self, q: float) -> float | None:
+        if not self.latencies:
+            return None
+        ordered = sorted(self.latencies)
+        rank = max(0, min(len(ordered) - 1, int(round(q * len(ordered) + 0.5)) - 1))
+        return ordered[rank] * 1e3
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "docs": self.docs, "bytes": self.bytes, "seconds": round(self.seconds, 4),
+            "jobs": self.jobs, "docs_per_s": round(self.docs_per_s, 2),
+            "docs_per_s_per_core": round(self.docs_per_s_per_core, 2),
+            "mb_per_s_per_core": round(self.mb_per_s_per_core, 4),
+            "p50_ms": _round(self.percentile_ms(0.50)), "p99_ms": _round(self.percentile_ms(0.99)),
+            "peak_rss_mb": _round(self.peak_rss_mb), "note": self.note,
+        }
+
+
+def _round(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def peak_rss_mb(children: bool = False) -> float:
+    """High-water RSS of this process (or of its largest waited-for child), in MB."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    kb = resource.getrusage(who).ru_maxrss  # kilobytes on Linux
+    return kb * 1024 / 1e6 if sys.platform != "darwin" else kb / 1e6
+
+
+def current_rss_mb() -> float:
+    """Current RSS of this process in MB (from /proc where available)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[1])
+        import os
+
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        return peak_rss_mb()
+
+
+def load_corpus(paths: Sequence[str], options: LoadOptions | None = None,
+                limit: int | None = None) -> tuple[list[Document], list[LoadError]]:
+    """Documents (at most `limit`) and load errors; loading is never part of a timing."""
+    docs: list[Document] = []
+    errors: list[LoadError] = []
+    for item in iter_documents(paths, options):
+        if isinstance(item, LoadError):
+            errors.append(item)
+        else:
+            docs.append(item)
+            if limit is not None and len(docs) >= limit:
+                break
+    return docs, errors
+
+
+def text_bytes(docs: Iterable[Document]) -> int:
+    return sum(len(d.text.encode("utf-8")) for d in docs)
+
+
+def _timed_loop(name: str, docs: Sequence[Document], step: Callable[[Document], Any]) -> Measurement:
+    latencies: list[float] = []
+    clock = time.perf_counter
+    start = clock()
+    for doc in docs:
+        t0 = clock()
+        step(doc)
+        latencies.append(clock() - t0)
+    elapsed = clock() - start
+    return Measurement(name, len(docs), text_bytes(docs), elapsed, latencies, peak_rss_mb=peak_rss_mb())
+
+
+def best_of(repeat: int, run: Callable[[], Measurement]) -> Measurement:
+    """The fastest of `repeat` passes (the least disturbed by other load on the machine)."""
+    runs = [run() for _ in range(max(1, repeat))]
+    return min(runs, key=lambda m: m.seconds)
+
+
+def time_profile(docs: Sequence[Document], scorer: Any, name: str = "profile") -> Measurement:
+    """End to end, exactly what `score` does per document: segment, every rubric, aggregate."""
+    return _timed_loop(name, docs, scorer.score)
+
+
+def time_breakdown(docs: Sequence[Document], rubrics: Sequence[Any]) -> list[Measurement]:
+    """Segmentation (lines, sentences and words, forced) and each rubric on its own.
+
+    Each rubric row excludes the shared segmentation, which is its own row: together they
+    add up to about the profile row (which also includes aggregation).
+    """
+    clock = time.perf_counter
+    seg_lat: list[float] = []
+    per_rubric: dict[str, list[float]] = {r.name: [] for r in rubrics}
+    for doc in docs:
+        t0 = clock()
+        seg = Segmented(doc)
+        _ = seg.sentences, seg.words
+        seg_lat.append(clock() - t0)
+        for rubric in rubrics:
+            t0 = clock()
+            with suppress(Exception):  # as in the pipeline: a failing rubric still spent the time
+                rubric.score(seg)
+            per_rubric[rubric.name].append(clock() - t0)
+    size = text_bytes(docs)
+    rows = [Measurement("segmentation", len(docs), size, sum(seg_lat), seg_lat)]
+    rows += [Measurement(name, len(docs), size, sum(lat), lat) for name, lat in per_rubric.items()]
+    return rows
+
+
+def time_parallel(docs: Sequence[Document], profile: Profile, jobs: int) -> Measurement:
+    """Throughput of `jobs` worker processes through `scoring.parallel` (includes pool start)."""
+    from scoring.parallel import ordered_map
+
+    start = time.perf_counter()
+    count = sum(1 for _ in ordered_map(iter(docs), profile, jobs))
+    elapsed = time.perf_counter() - start
+    assert count == len(docs)
+    return Measurement(f"profile, {jobs} jobs", len(docs), text_bytes(docs), elapsed, jobs=jobs,
+                       peak_rss_mb=max(peak_rss_mb(), peak_rss_mb(children=True)),
+                       note="peak RSS: largest of parent and workers")
+
+
+@dataclass
+class MemoryCheckpoint:
+    docs: int
+    peak_rss_mb: float
+    current_rss_mb: float
+    seconds: float
+
+
+def cycle_memory(docs: Sequence[Document], total: int, profile: Profile, jobs: int = 1,
+                 checkpoints: Sequence[int] = (2_000,)) -> list[MemoryCheckpoint]:
+    """Score `total` documents by cycling the corpus through `score_corpus` (streaming).
+
+    Records this process's peak RSS after each checkpoint and at the end, so that the peak
+    after 2,000 documents can be compared with the peak after 100,000. With jobs > 1 the
+    peak is the larger of this process and its largest finished worker (workers finish at
+    the end, so intermediate checkpoints show the parent only).
+    """
+    from scoring.pipeline import score_corpus
+
+    marks = sorted({c for c in checkpoints if 0 < c < total} | {total})
+    out: list[MemoryCheckpoint] = []
+    stream: Iterator[Document] = islice(cycle(docs), total)
+    start = time.perf_counter()
+    next_mark = iter(marks)
+    mark = next(next_mark)
+    for done, _ in enumerate(score_corpus(stream, profile, jobs=jobs), start=1):
+        if done == mark:
+            out.append(MemoryCheckpoint(done, peak_rss_mb(), current_rss_mb(), time.perf_counter() - start))
+            mark = next(next_mark, -1)
+    if jobs > 1 and out:
+        last = out[-1]
+        out[-1] = MemoryCheckpoint(last.docs, max(last.peak_rss_mb, peak_rss_mb(children=True)),
+                                   last.current_rss_mb, last.seconds)
+    return out
+
+
+_STARTUP_CHILD = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from scoring.document import Document
+from scoring.pipeline import Scorer
+from scoring.profile import load_profile
+from scoring.segment import Segmented
+t_import = time.perf_counter()
+spec = json.loads(sys.stdin.read())
+
+def rss():
+    import os
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+profile = load_profile(spec["profile"])
+if spec["rubrics"]:
+    profile = profile.restricted_to(spec["rubrics"])
+scorer = Scorer(profile)
+t_scorer = time.perf_counter()
+rss_before = rss()
+docs = [Document(id=f"warmup-{i}", text=t) for i, t in enumerate(spec["texts"])]
+segs = [Segmented(d) for d in docs]
+for s in segs:
+    s.sentences, s.words
+t_seg = time.perf_counter()
+per_rubric = {}
+for rubric in scorer.rubrics:
+    r0, m0 = time.perf_counter(), rss()
+    for s in segs:
+        try:
+            rubric.score(s)
+        except Exception:
+            pass
+    per_rubric[rubric.name] = {"load_s": time.perf_counter() - r0, "rss_mb": rss() - m0}
+t_ready = time.perf_counter()
+for d in docs:
+    scorer.score(d)
+print(json.dumps({"import_s": t_import - t0, "scorer_s": t_scorer - t_import, "segment_s": t_seg - t_scorer,
+                  "rubrics_s": t_ready - t_seg, "startup_s": t_ready - t0, "per_rubric": per_rubric,
+                  "rss_mb": rss(), "rss_before_lexicons_mb": rss_before}))
+"""
+
+
+@dataclass
+class Startup:
+    startup_s: float
+    process_s: float
+    import_s: float
+    scorer_s: float
+    segment_s: float
+    rubrics_s: float
+    rss_mb: float
+    per_rubric: dict[str, dict[str, float]]
+    languages: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in self.__dict__.items()}
+
+
+def measure_startup(profile: str | Path, rubrics: Sequence[str] | None, texts: Sequence[str],
+                    languages: Sequence[str]) -> Startup:
+    """Start-up in a fresh interpreter (see module docstring); `process_s` is the parent's
+    wall time for the whole child process, interpreter boot and exit included."""
+    spec = json.dumps({"profile": str(profile), "rubrics": list(rubrics or []), "texts": list(texts)})
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _STARTUP_CHILD], input=spec, capture_output=True,
+                          text=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"start-up measurement failed: {done.stderr.strip()[-2000:]}")
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    return Startup(startup_s=data["startup_s"], process_s=wall, import_s=data["import_s"],
+                   scorer_s=data["scorer_s"], segment_s=data["segment_s"], rubrics_s=data["rubrics_s"],
+                   rss_mb=data["rss_mb"], per_rubric=data["per_rubric"], languages=tuple(languages))
+
+
+def warmup_texts(docs: Sequence[Document], max_chars: int = 20_000) -> tuple[list[str], list[str]]:
+    """One real document per language label found in the corpus: (texts, languages)."""
+    from scoring.lang import detect_language
+
+    seen: dict[str, str] = {}
+    for doc in docs:
+        text = doc.text[:max_chars]
+        lang = detect_language(text) if text.strip() else "und"
+        seen.setdefault(lang, text)
+        if len(seen) >= 5:
+            break
+    return list(seen.values()), list(seen)
+
+
+def machine_info() -> dict[str, Any]:
+    import os
+    import platform
+
+    cpu = platform.processor() or "unknown"
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "platform": platform.platform()}
