@@ -1,0 +1,154 @@
+"""Reports: one offline HTML file plus summary.md, documents.csv, sources.csv, documents.jsonl.
+
+`write_report(items, out_dir, ...)` consumes scored documents lazily: every record goes to
+documents.jsonl / documents.csv as it arrives; ranking and audit keep per-source tallies;
+only the documents that get a page in the HTML (all of them up to `max_document_pages`,
+otherwise the lowest-scoring ones) are held in memory.
+
+Determinism: no timestamps, no absolute paths beyond what the inputs' ids/paths carry,
+seeded bootstraps, sorted tables, matplotlib SVG with fixed hash salts and no date
+(see scoring.report.charts). Two runs on the same inputs write byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scoring.audit import (
+    DEFAULT_AUDIT_BOOTSTRAP,
+    DEFAULT_MIN_MENTIONS,
+    AuditAccumulator,
+    AuditReport,
+    audit_accumulated,
+)
+from scoring.document import LoadError
+from scoring.pipeline import DocumentResult, error_record
+from scoring.rank import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_CONFIDENCE,
+    DEFAULT_MIN_DOCUMENTS,
+    DEFAULT_SEED,
+    SourceAccumulator,
+    SourceRanking,
+    rank_accumulated,
+)
+from scoring.report import charts, tables
+from scoring.report.html import doc_anchor, render_html
+from scoring.report.summary import summary_markdown
+
+REPORT_FILES = ("index.html", "summary.md", "documents.csv", "sources.csv", "documents.jsonl")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    title: str = "sourcegauge report"
+    max_document_pages: int = 200
+    max_overview_rows: int = 2000
+    min_documents: int = DEFAULT_MIN_DOCUMENTS
+    n_bootstrap: int = DEFAULT_BOOTSTRAP
+    audit_bootstrap: int = DEFAULT_AUDIT_BOOTSTRAP
+    confidence: float = DEFAULT_CONFIDENCE
+    seed: int = DEFAULT_SEED
+    min_mentions: int = DEFAULT_MIN_MENTIONS
+
+
+@dataclass
+class ReportResult:
+    out_dir: Path
+    documents: int
+    unreadable: list[tuple[str, str]]
+    ranking: list[SourceRanking]
+    audit: AuditReport
+    files: list[Path] = field(default_factory=list)
+
+
+def write_report(items: Iterable[DocumentResult | LoadError], out_dir: str | Path,
+                 rubrics: tuple[str, ...], profile: dict[str, str] | None = None,
+                 options: ReportOptions | None = None) -> ReportResult:
+    """Write every report file into `out_dir` (created if needed) and return what was found."""
+    opts = options or ReportOptions()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ranks = SourceAccumulator()
+    lean = AuditAccumulator()
+    distributions: dict[str, list[float]] = {"document score": [], **{r: [] for r in rubrics}}
+    overview: list[dict[str, Any]] = []
+    unreadable: list[tuple[str, str]] = []
+    kept: list[tuple[int, DocumentResult]] = []
+    count = 0
+    profile_info = dict(profile or {})
+    with open(out / "documents.jsonl", "w", encoding="utf-8", newline="\n") as jsonl, \
+            open(out / "documents.csv", "w", encoding="utf-8", newline="") as csv_fh:
+        writer = csv.writer(csv_fh, lineterminator="\n")
+        writer.writerow(tables.document_csv_header(rubrics))
+        for index, item in enumerate(items):
+            ranks.add(item)
+            lean.add(item)
+            if isinstance(item, LoadError):
+                record = error_record(item)
+                unreadable.append((item.path, item.reason))
+            else:
+                record = item.to_record()
+                count += 1
+                if not profile_info:
+                    profile_info = {"name": item.profile_name, "hash": item.profile_hash}
+                if item.score is not None:
+                    distributions["document score"].append(item.score)
+                for name, result in item.results.items():
+                    distributions.setdefault(name, []).append(result.score)
+                kept.append((index, item))
+                if len(kept) > 2 * opts.max_document_pages:
+                    kept = _worst(kept, opts.max_document_pages)
+            jsonl.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+            writer.writerow(tables.document_csv_row(record, rubrics, profile_info))
+            if len(overview) < opts.max_overview_rows:
+                overview.append(_overview_row(index, record))
+    pages = kept if count <= opts.max_document_pages else sorted(_worst(kept, opts.max_document_pages))
+    page_indexes = {index for index, _ in pages}
+    for row in overview:
+        row["anchor"] = doc_anchor(row["index"]) if row["index"] in page_indexes else None
+    ranking = rank_accumulated(ranks, min_documents=opts.min_documents, n_bootstrap=opts.n_bootstrap,
+                               confidence=opts.confidence, seed=opts.seed)
+    audit = audit_accumulated(lean, n_bootstrap=opts.audit_bootstrap, confidence=opts.confidence, seed=opts.seed,
+                              min_mentions=opts.min_mentions)
+    versions = dict(sorted(ranks.rubric_versions.items()))
+    with open(out / "sources.csv", "w", encoding="utf-8", newline="") as fh:
+        tables.ranking_csv(ranking, fh)
+    note = ("Every document has its own section below." if count <= opts.max_document_pages else
+            f"The {len(pages)} lowest-scoring documents have their own section below.")
+    (out / "summary.md").write_text(
+        summary_markdown(title=opts.title, profile=profile_info, rubric_versions=versions, ranking=ranking,
+                         audit=audit, pages=[r for _, r in pages], documents=count, unreadable=unreadable),
+        encoding="utf-8", newline="\n")
+    chart_svgs = {
+        "ranking": charts.ranking_chart(ranking) if ranking else None,
+        "distributions": charts.distribution_chart({k: v for k, v in distributions.items() if v}),
+        "lean": charts.lean_chart(audit),
+        "frames": charts.frame_chart(audit),
+    }
+    page = render_html(title=opts.title, profile=profile_info, rubric_versions=versions, ranking=ranking,
+                       audit=audit, charts=chart_svgs, overview=overview, overview_total=count + len(unreadable),
+                       pages=[(doc_anchor(i), r) for i, r in pages], pages_note=note, rubrics=rubrics,
+                       unreadable=unreadable)
+    (out / "index.html").write_text(page, encoding="utf-8", newline="\n")
+    return ReportResult(out, count, unreadable, ranking, audit, [out / name for name in REPORT_FILES])
+
+
+def _worst(kept: list[tuple[int, DocumentResult]], limit: int) -> list[tuple[int, DocumentResult]]:
+    """The `limit` lowest-scoring documents (unscored first, ties in input order)."""
+    ordered = sorted(kept, key=lambda pair: (pair[1].score if pair[1].score is not None else -1.0, pair[0]))
+    return ordered[:limit]
+
+
+def _overview_row(index: int, record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "index": index, "id": str(record.get("id", "")), "source": str(record.get("source") or ""),
+        "score": record.get("score"), "flags": list(record.get("flags", [])),
+        "rubrics": {k: v["score"] for k, v in (record.get("rubrics") or {}).items()},
+        "error": record.get("error", ""),
+    }

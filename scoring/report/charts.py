@@ -1,0 +1,139 @@
+"""Charts as inline SVG strings (matplotlib, no pyplot state, byte-for-byte reproducible).
+
+Reproducibility: every chart is drawn inside an rc_context that fixes `svg.hashsalt` (ids of
+clip paths and glyphs are hashes of this salt, so a per-chart salt keeps ids unique within
+one HTML page and stable across runs), writes text as <text> elements (`svg.fonttype =
+none`, so CJK names render with the browser's fonts and no glyph paths are embedded), and
+saves with metadata {"Date": None} (no timestamp). Inputs are sorted by the callers.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections.abc import Mapping, Sequence
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from scoring.audit import AuditReport
+from scoring.rank import SourceRanking
+
+_RC = {"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
+       "font.family": ["DejaVu Sans", "sans-serif"]}
+_XML_HEADER = re.compile(r"^<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*", re.S)
+_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+            "#bcbd22", "#17becf")
+
+
+def _svg(fig: Figure, salt: str) -> str:
+    buffer = io.StringIO()
+    with matplotlib.rc_context({**_RC, "svg.hashsalt": f"sourcegauge-{salt}"}), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing-glyph warnings for CJK names: the browser draws them
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    svg = _XML_HEADER.sub("", buffer.getvalue())
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{salt} chart" ', 1)
+
+
+def _figure(width: float, height: float) -> Figure:
+    with matplotlib.rc_context(_RC):
+        return Figure(figsize=(width, height), dpi=72)
+
+
+def ranking_chart(rows: Sequence[SourceRanking]) -> str:
+    """Mean document score per source with its confidence interval; best rank at the top."""
+    shown = [r for r in rows if r.mean is not None][:40]
+    with matplotlib.rc_context(_RC):
+        fig = _figure(7.5, 0.9 + 0.32 * max(1, len(shown)))
+        ax = fig.add_subplot()
+        for y, row in enumerate(reversed(shown)):
+            colour = "#999999" if row.below_min_documents else "#1f77b4"
+            low, high = row.ci_low or row.mean, row.ci_high or row.mean
+            ax.plot([low, high], [y, y], color=colour, linewidth=2.5, solid_capstyle="butt")
+            ax.plot([row.mean], [y], "o", color=colour, markersize=5)
+            ax.plot([low], [y], "|", color="#000000", markersize=9)
+        labels = [f"#{r.rank} {r.source} (n={r.scored}{', few' if r.below_min_documents else ''})"
+                  for r in reversed(shown)]
+        ax.set_yticks(range(len(shown)), labels)
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("document score: mean (dot) and confidence interval (bar); ranked by the lower bound (|)")
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        return _svg(fig, "ranking")
+
+
+def distribution_chart(scores: Mapping[str, Sequence[float]]) -> str:
+    """One histogram per rubric (and the document score), on a shared 0-1 axis."""
+    names = list(scores)
+    with matplotlib.rc_context(_RC):
+        cols = 4
+        rows = max(1, -(-len(names) // cols))
+        fig = _figure(9.0, 1.9 * rows)
+        bins = [i / 20 for i in range(21)]
+        for i, name in enumerate(names):
+            ax = fig.add_subplot(rows, cols, i + 1)
+            values = list(scores[name])
+            ax.hist(values, bins=bins, color=_COLOURS[i % len(_COLOURS)], edgecolor="#ffffff", linewidth=0.4)
+            mean = sum(values) / len(values) if values else 0.0
+            ax.set_title(f"{name} (n={len(values)}, mean {mean:.2f})", fontsize=8)
+            ax.set_xlim(0, 1)
+            ax.tick_params(labelsize=7)
+        fig.subplots_adjust(hspace=0.7, wspace=0.35)
+        return _svg(fig, "distributions")
+
+
+def lean_chart(audit: AuditReport, max_actors: int = 12) -> str | None:
+    """Tone toward each actor (rows) per source (colours) with the tone's confidence interval."""
+    mentions: dict[str, int] = {}
+    for source in audit.sources:
+        for actor in source.actors:
+            mentions[actor.actor] = mentions.get(actor.actor, 0) + actor.mentions
+    actors = sorted(mentions, key=lambda a: (-mentions[a], a))[:max_actors]
+    sources = [s for s in audit.sources if s.actors][:len(_COLOURS)]
+    if not actors or not sources:
+        return None
+    with matplotlib.rc_context(_RC):
+        fig = _figure(7.5, 1.2 + 0.42 * len(actors))
+        ax = fig.add_subplot()
+        step = 0.8 / max(1, len(sources))
+        for j, source in enumerate(sources):
+            by_actor = {a.actor: a for a in source.actors}
+            ys, xs, lows, highs = [], [], [], []
+            for i, name in enumerate(reversed(actors)):
+                if name in by_actor:
+                    a = by_actor[name]
+                    ys.append(i - 0.4 + step * (j + 0.5))
+                    xs.append(a.tone)
+                    lows.append(a.tone - a.ci_low)
+                    highs.append(a.ci_high - a.tone)
+            ax.errorbar(xs, ys, xerr=[lows, highs], fmt="o", markersize=4, capsize=2, linewidth=1.2,
+                        color=_COLOURS[j], label=source.source)
+        ax.axvline(0, color="#555555", linewidth=0.8)
+        ax.set_yticks(range(len(actors)), list(reversed(actors)))
+        ax.set_xlim(-1, 1)
+        ax.set_xlabel("tone toward the actor (-1 hostile ... +1 favourable), mention-weighted, with CI")
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.legend(loc="lower right", fontsize=7, frameon=False)
+        return _svg(fig, "lean")
+
+
+def frame_chart(audit: AuditReport) -> str | None:
+    """Frame distribution per source as stacked horizontal bars."""
+    sources = [s for s in audit.sources if s.frames][:30]
+    if not sources:
+        return None
+    frames = list(sources[0].frames)
+    with matplotlib.rc_context(_RC):
+        fig = _figure(7.5, 1.0 + 0.32 * len(sources))
+        ax = fig.add_subplot()
+        ys = list(range(len(sources)))[::-1]
+        left = [0.0] * len(sources)
+        for k, frame in enumerate(frames):
+            widths = [s.frames.get(frame, 0.0) for s in sources]
+            ax.barh(ys, widths, left=left, color=_COLOURS[k % len(_COLOURS)], label=frame, height=0.7)
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        ax.set_yticks(ys, [s.source for s in sources])
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("share of frame cues")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=len(frames), fontsize=7, frameon=False)
+        return _svg(fig, "frames")

@@ -1,0 +1,66 @@
+"""summary.md: the report's findings as markdown, for a reader without a browser."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from scoring.audit import AuditReport
+from scoring.pipeline import DocumentResult
+from scoring.rank import SourceRanking
+from scoring.report.highlight import evidence_counts, flag_rows
+from scoring.report.html import PROBLEM_NOTES
+from scoring.report.tables import audit_markdown, md_cell, md_table, ranking_markdown
+
+
+def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions: Mapping[str, str],
+                     ranking: Sequence[SourceRanking], audit: AuditReport, pages: Sequence[DocumentResult],
+                     documents: int, unreadable: Sequence[tuple[str, str]]) -> str:
+    rubrics = ", ".join(f"{k} {v}" for k, v in sorted(rubric_versions.items()))
+    out = [f"# {md_cell(title)}\n",
+           f"{documents} documents scored ({len(unreadable)} unreadable) with profile `{profile.get('name', '?')}` "
+           f"(hash `{profile.get('hash', '?')}`); rubrics: {rubrics}. Scores are in [0, 1], 1 = best. "
+           "Open index.html for charts and each document's text with its evidence marked up.\n",
+           "## Source ranking\n",
+           "Ranked by the lower bound of a bootstrap confidence interval of the mean document score.\n",
+           ranking_markdown(ranking) if ranking else "(no sources)\n",
+           "## Documents\n"]
+    rows = []
+    for result in pages:
+        rows.append((result.doc.id, result.doc.source, "" if result.score is None else f"{result.score:.3f}",
+                     ", ".join(result.flags)))
+    out.append(md_table(("document", "source", "score", "flags"), rows))
+    for result in pages:
+        out.append(f"### {md_cell(result.doc.id)}\n")
+        findings = []
+        for rubric, name, detail, spans in flag_rows(result.results, result.doc.text):
+            example = ""
+            if spans:
+                start, end, snippet = spans[0]
+                example = f" (e.g. {start}–{end}: “{_clip(snippet)}”)"
+            findings.append(f"- flag `{name}` ({rubric}): {detail}{example}")
+        for rubric, label, count, examples in evidence_counts(result.results, result.doc.text, examples=3):
+            if rubric == "boilerplate" and label != "content":
+                note = f"boilerplate lines ({label.replace('_', ' ')})"
+            elif (rubric, label) in PROBLEM_NOTES:
+                note = PROBLEM_NOTES[(rubric, label)]
+            else:
+                continue
+            findings.append(f"- {count}× {note}: " + ", ".join(f"“{_clip(e)}”" for e in examples))
+        lean = result.results.get("lean")
+        actors = sorted(lean.details.get("actors") or [], key=lambda a: (-int(a.get("mentions", 0) or 0),
+                                                                         str(a.get("actor", "")))) if lean else []
+        if actors:
+            findings.append("- tone toward actors: " + ", ".join(
+                f"{a.get('actor')} {float(a.get('tone', 0.0)):+.2f} ({a.get('mentions')}×)" for a in actors[:6]))
+        out.append("\n".join(findings) + "\n" if findings else "No flags and no notable evidence.\n")
+    out.append("## Editorial lean\n")
+    out.append(audit_markdown(audit))
+    if unreadable:
+        out.append("## Unreadable inputs\n")
+        out.append("\n".join(f"- `{path}`: {reason}" for path, reason in unreadable) + "\n")
+    return "\n".join(out)
+
+
+def _clip(snippet: str, limit: int = 70) -> str:
+    snippet = " ".join(snippet.split()).replace("|", "\\|")
+    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"

@@ -1,0 +1,125 @@
+"""Tables: the ranking and the audit as markdown/CSV, documents.csv rows, and summary.md.
+
+Numbers are formatted with fixed precision and rows come in a fixed order, so the same
+results always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from typing import IO, Any
+
+from scoring.audit import AuditReport
+from scoring.rank import SourceRanking
+
+RANK_COLUMNS = ("rank", "source", "documents", "scored", "unreadable", "mean", "median", "std", "ci_low", "ci_high",
+                "below_min_documents")
+
+
+def fmt(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def md_cell(value: Any) -> str:
+    """A markdown table cell: pipes and line breaks escaped."""
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+
+
+def md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(md_cell(h) for h in header) + " |",
+             "|" + "|".join("---:" if i else "---" for i in range(len(header))) + "|"]
+    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def top_flags(rates: dict[str, float], limit: int = 4) -> str:
+    ordered = sorted(rates.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return ", ".join(f"{name} {rate:.0%}" for name, rate in ordered)
+
+
+def ranking_markdown(rows: Sequence[SourceRanking]) -> str:
+    body = [(r.rank, r.source + (" (few documents)" if r.below_min_documents else ""), r.scored, fmt(r.mean),
+             fmt(r.median), f"[{fmt(r.ci_low)}, {fmt(r.ci_high)}]" if r.ci_low is not None else "",
+             top_flags(r.flag_rates)) for r in rows]
+    text = md_table(("rank", "source", "docs", "mean", "median", "CI of mean", "flag rates"), body)
+    return text + provenance_line(rows[0].profile, rows[0].rubric_versions) if rows else text
+
+
+def provenance_line(profile: dict[str, str], versions: dict[str, str]) -> str:
+    rubrics = ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
+    return f"\nprofile `{profile.get('name', '?')}` (hash `{profile.get('hash', '?')}`); rubrics: {rubrics}\n"
+
+
+def ranking_csv(rows: Sequence[SourceRanking], fh: IO[str]) -> None:
+    rubrics = sorted({k for r in rows for k in r.rubric_means})
+    flags = sorted({k for r in rows for k in r.flag_rates})
+    writer = csv.writer(fh, lineterminator="\n")
+    writer.writerow([*RANK_COLUMNS, *[f"{k}_mean" for k in rubrics], *[f"flag_rate_{k}" for k in flags],
+                     "profile", "profile_hash", "rubric_versions"])
+    for r in rows:
+        d = r.to_dict()
+        writer.writerow([
+            *[("true" if d[c] else "false") if isinstance(d[c], bool) else fmt(d[c], 6) for c in RANK_COLUMNS],
+            *[fmt(r.rubric_means.get(k), 6) for k in rubrics], *[fmt(r.flag_rates.get(k, 0.0), 6) for k in flags],
+            r.profile.get("name", ""), r.profile.get("hash", ""),
+            ";".join(f"{k}={v}" for k, v in sorted(r.rubric_versions.items())),
+        ])
+
+
+def audit_markdown(report: AuditReport, max_actors: int = 10) -> str:
+    out: list[str] = []
+    if report.missing_rubrics:
+        out.append(f"Not measured (rubric not in the profile): {', '.join(report.missing_rubrics)}.\n")
+    for s in report.sources:
+        out.append(f"### {md_cell(s.source)}\n")
+        facts = [f"{s.documents} documents ({s.lean_documents} with an actor table)"]
+        if s.dominant_frame:
+            facts.append(f"dominant frame: {s.dominant_frame}")
+        if s.loaded_density is not None:
+            diff = (f" ({s.loaded_density_vs_others:+.2f} vs the other sources)"
+                    if s.loaded_density_vs_others is not None else "")
+            facts.append(f"loaded-language density {s.loaded_density:.2f}{diff}")
+        if s.mean_compound is not None:
+            facts.append(f"mean sentence tone {s.mean_compound:+.2f}")
+        out.append("; ".join(facts) + ".\n")
+        if s.favours or s.disfavours:
+            out.append(f"Compared with the other sources it treats more favourably: {', '.join(s.favours) or '-'}; "
+                       f"less favourably: {', '.join(s.disfavours) or '-'}.\n")
+        if s.overused_frames or s.underused_frames:
+            out.append(f"Frames it over-uses: {', '.join(s.overused_frames) or '-'}; "
+                       f"under-uses: {', '.join(s.underused_frames) or '-'}.\n")
+        if s.actors:
+            rows = [(a.actor, a.type, a.documents, a.mentions, f"{a.tone:+.2f}",
+                     f"[{a.ci_low:+.2f}, {a.ci_high:+.2f}]", f"{a.voice_share:.0%}", a.direction,
+                     "" if a.tone_vs_others is None else f"{a.tone_vs_others:+.2f}")
+                    for a in s.actors[:max_actors]]
+            out.append(md_table(("actor", "type", "docs", "mentions", "tone", "CI", "voice", "direction",
+                                 "vs others"), rows))
+        if s.frames:
+            rows = [(f, f"{v:.0%}", "" if s.frame_vs_others is None else f"{s.frame_vs_others[f]:+.0%}")
+                    for f, v in s.frames.items()]
+            out.append(md_table(("frame", "share", "vs others"), rows))
+    out.append(provenance_line(report.profile, report.rubric_versions))
+    return "\n".join(out)
+
+
+def document_csv_header(rubrics: Sequence[str]) -> list[str]:
+    return ["id", "path", "source", "lang", "encoding", "chars", "score", *[f"{r}_score" for r in rubrics],
+            "flags", "error", "profile", "profile_hash", "rubric_versions"]
+
+
+def document_csv_row(record: dict[str, Any], rubrics: Sequence[str], profile: dict[str, str]) -> list[str]:
+    scores = record.get("rubrics", {})
+    versions = ";".join(f"{k}={v['version']}" for k, v in sorted(scores.items()))
+    return [record.get("id", ""), record.get("path") or "", record.get("source") or "", record.get("lang", ""),
+            record.get("encoding") or "", fmt(record.get("chars")), fmt(record.get("score"), 6),
+            *[fmt(scores[r]["score"], 6) if r in scores else "" for r in rubrics],
+            ";".join(record.get("flags", [])), record.get("error", ""), profile.get("name", ""),
+            profile.get("hash", ""), versions]
