@@ -9,8 +9,9 @@ substrings. Overlapping matches are resolved leftmost-longest.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import ahocorasick
 

@@ -28,10 +28,7 @@ from scoring.segment import Segmented
 # Capitalised multi-word names ("Brookings Institution", "Lu Zi"); connectors allowed inside.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |for |and |de |van |von )?[A-Z][a-z]+){1,3}\b")
 _NAME_STOP = frozenset(
-    "The A An In On At But And However While Despite This That These Those Its It His Her Their Our "
-    "After Before When If As For From By With Group Summary Core Comments Advertisements Author "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Chinese American".split()
+    ["The", "A", "An", "In", "On", "At", "But", "And", "However", "While", "Despite", "This", "That", "These", "Those", "Its", "It", "His", "Her", "Their", "Our", "After", "Before", "When", "If", "As", "For", "From", "By", "With", "Group", "Summary", "Core", "Comments", "Advertisements", "Author", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese", "American"]
 )
 
 

@@ -3,8 +3,9 @@
 Method. Every sentence is scored in its own language: English with VADER (Hutto &
 Gilbert 2014), which was built for sentence-length text, Chinese with a HowNet lexicon,
 degree adverbs and negators (rubrics/sentiment_zh.py), each giving a compound in [-1, 1].
-Mixed documents are scored per sentence by that sentence's script. Sentences of other
-languages are not scored (compound 0, left out of the shares).
+Mixed documents are scored per sentence by that sentence's script. Latin-script
+sentences the language identifier did not call English go to VADER too (short English
+text is often misidentified; VADER gives foreign words no valence); nothing else is scored.
 
 Features: `mean_compound` (mean over scored sentences), `extremity` (mean |compound|),
 `charged_share` (|compound| >= `charged_threshold`), `positive_share` / `negative_share`
@@ -37,7 +38,9 @@ def sentence_compound(seg: Segmented, sentence: Sentence) -> float | None:
     """Compound in [-1, 1] of one sentence, or None when its language is not scored."""
     if sentence.lang == "zh":
         return zh_compound(seg.words_between(sentence.start, sentence.end))
-    if sentence.lang == "en":
+    if sentence.lang == "en" or (sentence.lang == "other" and seg.lang in ("en", "mixed", "other")):
+        # "other" here is Latin script the identifier did not call English: on short text
+        # that is mostly English it got wrong, and VADER scores non-English words as 0 anyway.
         return float(vader().polarity_scores(sentence.text[:MAX_SENTENCE_CHARS])["compound"])
     return None
 

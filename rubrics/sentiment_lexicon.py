@@ -23,16 +23,35 @@ def vader() -> SentimentIntensityAnalyzer:
     # The analyzer reads its lexicon from files inside the package: no download.
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer()
+    # News-domain supplement (rubrics/data/sentiment_news_domain.tsv): valence of coercive and
+    # hostile acts and of gains, which VADER's social-media lexicon lacks.
+    for row in data_rows("sentiment_news_domain.tsv"):
+        if row["lang"] == "en":
+            analyzer.lexicon[row["word"]] = float(row["valence"])
+    return analyzer
 
 
 @lru_cache(maxsize=1)
-def zh_polarity() -> dict[str, int]:
-    """Simplified-Chinese word -> +1 (positive) or -1 (negative)."""
-    return {
-        row["word"]: (1 if row["polarity"] == "positive" else -1)
-        for row in data_rows("sentiment_zh_hownet.tsv")
-    }
+def zh_valence(base: float) -> dict[str, float]:
+    """Simplified-Chinese word -> signed valence on VADER's scale.
+
+    HowNet words of two or more characters at +/-`base`, minus the words reviewed as neutral
+    in news prose, plus hand-picked single characters, then the news-domain supplement
+    (which overrides HowNet where both list a word).
+    """
+    neutral = {row["word"] for row in data_rows("sentiment_zh_neutral.tsv")}
+    out: dict[str, float] = {}
+    for name in ("sentiment_zh_hownet.tsv", "sentiment_zh_single.tsv"):
+        for row in data_rows(name):
+            word = row["word"]
+            if word in neutral or (len(word) < 2 and name == "sentiment_zh_hownet.tsv"):
+                continue
+            out[word] = base if row["polarity"] == "positive" else -base
+    for row in data_rows("sentiment_news_domain.tsv"):
+        if row["lang"] == "zh":
+            out[row["word"]] = float(row["valence"])
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -11,9 +11,9 @@ and Chinese compounds live on one scale.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
-from rubrics.sentiment_lexicon import fold_zh, zh_modifiers, zh_polarity
+from rubrics.sentiment_lexicon import fold_zh, zh_modifiers, zh_valence
 from scoring.segment import Word
 
 # Typical |valence| of a VADER lexicon word (its lexicon's median |mean rating| is ~1.6-2).
@@ -31,7 +31,7 @@ def squash(total: float) -> float:
 
 def zh_word_valences(words: Sequence[Word]) -> list[tuple[Word, float]]:
     """(word, signed valence) for every sentiment-carrying word of one Chinese sentence."""
-    polarity = zh_polarity()
+    lexicon = zh_valence(BASE_VALENCE)
     modifiers = zh_modifiers()
     out: list[tuple[Word, float]] = []
     pending: list[float] = []  # modifiers seen since the last sentiment word
@@ -40,14 +40,14 @@ def zh_word_valences(words: Sequence[Word]) -> list[tuple[Word, float]]:
             pending.clear()
             continue
         key = fold_zh(word.text)
-        sign = polarity.get(key)
-        if sign is None:
+        base = lexicon.get(key)
+        if base is None:
             mult = modifiers.get(key)
             if mult is not None:
                 pending.append(mult)
                 del pending[:-MODIFIER_WINDOW]
             continue
-        valence = BASE_VALENCE * sign
+        valence = base
         negations = 0
         for mult in pending:
             if mult < 0:
