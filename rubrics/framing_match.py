@@ -55,7 +55,8 @@ class Lexicon:
             if prefix and not slot[0]:
                 slot = (True, slot[1])
                 table[key] = slot
-            slot[1].append(payload)
+            if payload not in slot[1]:  # aliases that fold to one key (美国/美國) count once
+                slot[1].append(payload)
         for key, (prefix, payloads) in table.items():
             self._automaton.add_word(key, (len(key), prefix, tuple(payloads)))
         self.size = len(table)

@@ -1,0 +1,92 @@
+"""Sentiment rubric: contract, English/Chinese/mixed sentences, evidence, nyt-dev check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rubrics.sentiment import SentimentRubric, sentence_compounds
+from scoring.document import Document
+from scoring.segment import Segmented
+from scoring.testing import check_rubric
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def seg_of(text: str) -> Segmented:
+    return Segmented(Document(id="t", text=text, source="t"))
+
+
+def test_contract() -> None:
+    check_rubric(SentimentRubric(), max_examples=25)
+
+
+def test_english_polarity_and_restraint() -> None:
+    rubric = SentimentRubric()
+    glowing = rubric.score(seg_of("This is a wonderful, brilliant triumph. We love this amazing success!"))
+    neutral = rubric.score(seg_of("The committee met on Tuesday. The report has twelve pages."))
+    grim = rubric.score(seg_of("It was a horrible, disgusting disaster. The attack killed many."))
+    assert glowing.features["mean_compound"] > 0.5 > grim.features["mean_compound"] + 1
+    assert neutral.score > glowing.score and neutral.score > grim.score
+    assert glowing.features["positive_share"] == 1.0 and grim.features["negative_share"] == 1.0
+
+
+def test_chinese_negation_and_degree_words() -> None:
+    compounds = [sentence_compounds(seg_of(t))[0] for t in ("这个结果很好。", "这个结果不好。", "这个结果非常成功。")]
+    good, not_good, very_success = compounds
+    assert good > 0 > not_good
+    assert very_success > 0
+
+
+def test_traditional_chinese_is_scored_like_simplified() -> None:
+    simp = sentence_compounds(seg_of("美国的封锁遭遇了失败,中国芯片产业获得了巨大的突破。"))[0]
+    trad = sentence_compounds(seg_of("美國的封鎖遭遇了失敗,中國芯片產業獲得了巨大的突破。"))[0]
+    assert simp != 0.0
+    assert abs(simp - trad) < 0.2
+
+
+def test_mixed_document_scores_each_sentence_in_its_language() -> None:
+    seg = seg_of("这是一个可怕的灾难。The launch was a wonderful success.")
+    compounds = sentence_compounds(seg)
+    langs = [s.lang for s in seg.sentences]
+    assert langs == ["zh", "en"]
+    assert compounds[0] < 0 < compounds[1]
+
+
+def test_evidence_points_at_valence_words_in_original_text() -> None:
+    text = "ＴＨＥ  results were absolutely terrible and awful."
+    result = SentimentRubric().score(seg_of(text))
+    words = {text[e.start : e.end].lower(): e for e in result.evidence}
+    assert "terrible" in words and words["terrible"].label == "negative" and words["terrible"].weight < 0
+    for start, end, compound in result.details["sentences"]:
+        assert 0 <= start < end <= len(text) and -1 <= compound <= 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["good.", "bad.", "很好。", "糟糕。", "The plan.", "\n"]), max_size=20))
+def test_shares_and_compounds_bounded(parts: list[str]) -> None:
+    result = SentimentRubric().score(seg_of(" ".join(parts)))
+    f = result.features
+    assert -1 <= f["mean_compound"] <= 1 and 0 <= f["extremity"] <= 1
+    assert f["positive_share"] + f["negative_share"] <= 1 + 1e-9
+    assert result.score == pytest.approx(1 - f["extremity"])
+
+
+def test_nyt_dev_not_below_plain_vader_on_sentence_units() -> None:
+    path = SHARED / "eval" / "sentiment" / "nyt-dev.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/eval not present: nyt-dev.jsonl is needed for the correlation check")
+    import numpy as np
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:800]
+    human = np.array([r["score"] for r in rows])
+    ours = np.array([sentence_compounds(seg_of(r["text"])) or [0.0] for r in rows], dtype=object)
+    ours = np.array([float(np.mean(c)) for c in ours])
+    stock = SentimentIntensityAnalyzer()
+    plain = np.array([stock.polarity_scores(r["text"])["compound"] for r in rows])
+    assert np.corrcoef(ours, human)[0, 1] >= np.corrcoef(plain, human)[0, 1] - 0.01
