@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import scoring
+from scoring.document import Document
 from scoring.frame import result_columns, score_frame
 from scoring.gate import Gate
 from scoring.profile import load_profile
@@ -41,16 +42,16 @@ def test_columns_index_and_values_match_the_gate() -> None:
     assert list(out.columns) == ["sg_score", "sg_fakeboiler", "sg_fakespam", "sg_flags", "sg_keep", "sg_reasons"]
     assert dict(out.dtypes.astype(str)) == result_columns(load_profile(PROFILE))
     gate = Gate(PROFILE)
-    for label, body in df["body"].items():
+    for label, body, title in zip(df.index, df["body"], df["title"], strict=True):
         if not isinstance(body, str) or not body:
             continue
-        verdict = gate.decide(body)
+        verdict = gate.decide(Document(id=str(label), text=body, title=title))
         row = out.loc[label]
         assert row["sg_keep"] == verdict.keep
         assert row["sg_reasons"] == ";".join(verdict.reasons)
         assert row["sg_score"] == pytest.approx(verdict.score)
         assert row["sg_fakeboiler"] == pytest.approx(verdict.scores["fakeboiler"])
-    assert out.loc[("cnn", 3), "sg_flags"] == "link_farm"
+    assert out.loc[("cnn", 3), "sg_flags"] == "link_farm;clickbait_title"
     assert out.loc[("bbc", 2), "sg_reasons"] == "boilerplate_ratio_above_0.5"
 
 
