@@ -98,7 +98,8 @@ def _print_table(rows: list, fh) -> None:  # type: ignore[no-untyped-def]
 
     from scoring.report.tables import fmt, provenance_line, top_flags
 
-    console = Console(file=fh, width=max(120, Console().width) if fh is sys.stdout else 160)
+    # Wide when piped or written to a file, so rows do not wrap; the terminal's width otherwise.
+    console = Console(file=fh, width=None if fh.isatty() else 200)
     table = Table(title_justify="left", title="sources ranked by the lower bound of the mean score's CI")
     for name, justify in (("rank", "right"), ("source", "left"), ("docs", "right"), ("mean", "right"),
                           ("median", "right"), ("CI low", "right"), ("CI high", "right"), ("flag rates", "left")):

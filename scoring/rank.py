@@ -203,7 +203,8 @@ def rank_accumulated(
         n = len(tally.scores)
         mean = median = std = low = high = None
         if n:
-            scores = np.asarray(tally.scores, dtype=np.float64)
+            # Sorted: the resampling (and float sums) then depend on the scores, not on input order.
+            scores = np.sort(np.asarray(tally.scores, dtype=np.float64))
             mean = float(scores.mean())
             median = float(statistics.median(tally.scores))
             std = float(scores.std(ddof=1)) if n > 1 else 0.0
