@@ -32,6 +32,7 @@ POLARITY_CUTOFF = 0.05
 # shorter, and VADER's cost grows with length (a 100 KB "sentence" is a scraping accident).
 MAX_SENTENCE_CHARS = 2000
 _NEGATION_WINDOW = 3
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…"
 
 
 def sentence_compound(seg: Segmented, sentence: Sentence) -> float | None:
@@ -41,7 +42,14 @@ def sentence_compound(seg: Segmented, sentence: Sentence) -> float | None:
     if sentence.lang == "en" or (sentence.lang == "other" and seg.lang in ("en", "mixed", "other")):
         # "other" here is Latin script the identifier did not call English: on short text
         # that is mostly English it got wrong, and VADER scores non-English words as 0 anyway.
-        return float(vader().polarity_scores(sentence.text[:MAX_SENTENCE_CHARS])["compound"])
+        text = sentence.text[:MAX_SENTENCE_CHARS]
+        analyzer = vader()
+        # VADER's compound is exactly 0 when no token is in its lexicon; checking that first
+        # skips its (slow) rule pass for the many sentiment-free sentences of news prose.
+        lexicon = analyzer.lexicon
+        if not any(tok in lexicon or tok.strip(_PUNCT) in lexicon for tok in text.lower().split()):
+            return 0.0
+        return float(analyzer.polarity_scores(text)["compound"])
     return None
 
 
