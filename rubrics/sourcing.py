@@ -46,10 +46,10 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _QUOTE = re.compile(r"“([^”\n]{3,2000})”|\"([^\"\n]{3,2000})\"|「([^」\n]{2,2000})」|『([^』\n]{2,2000})』|''([^'\n]{10,2000})''")
 _CITATION = re.compile(r"\[\s*\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\s*\]|【\s*\d{1,3}\s*】")
 _LINK = re.compile(r"\bhttps?://[^\s<>\"“”)]+|\bwww\.[a-z0-9\-]+\.[a-z]{2,}[^\s<>\"“”)]*", re.IGNORECASE)
-_DOC_NOUNS = (r"report|survey|study|poll|analysis|paper|review|census|audit|statement|data|figures|"
-              r"research|index|estimates|filing|ruling|white paper|memo|letter")
-_EN_DOCUMENT = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:(?:[A-Z][\w&.\-']*|\d{{4}})\s+){{1,4}})(?:{_DOC_NOUNS})\b"
+# "a Stanford report", "an Ipsos survey": the document noun is a `document` cue of the
+# automaton; this reads the determiner and capitalised words just before it.
+_EN_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+((?:(?:[A-Z][\w&.\-']*|\d{4})\s+){1,4})$"
 )
 _ZH_MEDIA_TAIL = ("报", "刊", "杂志", "周刊", "日报", "时报", "晚报", "新闻", "网", "社", "报告", "白皮书", "频道", "电视台")
 _ZH_TITLE = re.compile(r"《([^《》\n]{1,30})》")
@@ -59,16 +59,15 @@ _ZH_FRAMED = re.compile(
     r"|援引(?P<yy>[^，。；！？\n]{2,40}?)的话(?:称|说|表示|指出)?"
     r"|接受(?P<js>[^，。；！？\n]{1,20}?)(?:采访|专访)时?(?:说|表示|称|指出)"
 )
-_DATA_POINT = re.compile(
-    r"[$£€¥]\s?\d[\d,.]*(?:\s?(?:bn|m|k|billion|million|trillion)\b)?"
-    r"|\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|个百分点)"
-    r"|\d[\d,.]*\s?(?:billion|million|trillion|thousand|bn)\b"
-    r"|\d[\d,.]*\s?(?:yuan|dollars|euros|pounds|km|kg|tonnes|tons|miles|barrels)\b"
-    r"|\d[\d,.]*\s?(?:亿|万|千)?\s?(?:元|美元|人民币|港元|欧元|英镑|吨|公里|千米|平方米|辆|台|人|家|个)"
-    r"|\d[\d,.]*\s?(?:亿|万)"
-    r"|百分之[零一二三四五六七八九十百点\d.]+",
+# A number followed by a unit, or money: scanned from the digit/currency sign (fast), the unit
+# decides whether it is a data point ("83%", "$8.2 billion", "380亿元"; not "in 2024").
+_NUMBER = re.compile(
+    r"(?:([$£€¥])\s?\d|\d)[\d,.]*\s?(%|per ?cent\b|percent\b|个百分点|billion\b|million\b|trillion\b|thousand\b|"
+    r"bn\b|yuan\b|dollars\b|euros\b|pounds\b|km\b|kg\b|tonnes\b|tons\b|miles\b|barrels\b|m\b|"
+    r"(?:亿|万|千)?\s?(?:元|美元|人民币|港元|欧元|英镑|吨|公里|千米|平方米|辆|台|人|家|个)|亿|万)?",
     re.IGNORECASE,
 )
+_PERCENT_ZH = re.compile(r"百分之[零一二三四五六七八九十百点\d.]+")
 _MERGE_GAP = 25  # reporting cues this close in one sentence are one attribution ("said in a statement")
 
 
@@ -109,11 +108,18 @@ def find_attributions(seg: Segmented) -> list[Attribution]:
         floor = sentences[k].start if k >= 0 else 0
         ceiling = sentences[k].end if k >= 0 else len(text)
         prev_end = last_end_by_sentence.get(k)
-        if prev_end is not None and m.start - prev_end <= _MERGE_GAP:
+        if m.cue.label != "document" and prev_end is not None and m.start - prev_end <= _MERGE_GAP:
             last_end_by_sentence[k] = m.end
             continue
-        last_end_by_sentence[k] = m.end
+        if m.cue.label != "document":
+            last_end_by_sentence[k] = m.end
         kind_of_cue, direction = m.cue.label, m.cue.category
+        if kind_of_cue == "document":
+            doc = _EN_DOCUMENT_BEFORE.search(text, max(floor, m.start - 60), m.start)
+            name = clean_en(doc.group(1)) if doc else ""
+            if doc and name and not name.isdigit():
+                out.append(Attribution(doc.start(), m.end, "named_document", name, "named"))
+            continue
         if kind_of_cue == "anonymous":
             out.append(Attribution(m.start, m.end, "attribution_anonymous", text[m.start:m.end], "anonymous"))
             continue
@@ -128,14 +134,12 @@ def find_attributions(seg: Segmented) -> list[Attribution]:
                 name, kind = en_after(text, m.end, ceiling)
         label = "attribution_anonymous" if kind == "anonymous" else "attribution_named"
         out.append(Attribution(m.start, m.end, label, name, kind))
-    for m in _CITATION.finditer(text):
-        out.append(Attribution(m.start(), m.end(), "citation_marker", "", "citation"))
-    for m in _LINK.finditer(text):
-        out.append(Attribution(m.start(), m.end(), "link", "", "link"))
-    for m in _EN_DOCUMENT.finditer(text):
-        name = clean_en(m.group(1))
-        if name and not name.isdigit():
-            out.append(Attribution(m.start(), m.end(), "named_document", name, "named"))
+    if "[" in text or "【" in text:
+        for m in _CITATION.finditer(text):
+            out.append(Attribution(m.start(), m.end(), "citation_marker", "", "citation"))
+    if "http" in folded or "www." in folded:
+        for m in _LINK.finditer(text):
+            out.append(Attribution(m.start(), m.end(), "link", "", "link"))
     if has_cjk:
         for m in _ZH_TITLE.finditer(folded):
             title = text[m.start(1):m.end(1)].strip()
@@ -212,7 +216,7 @@ class SourcingRubric(Rubric):
         text = seg.text
         attributions = find_attributions(seg)
         quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text) if _is_speech(m)]
-        data_points = [(m.start(), m.end()) for m in _DATA_POINT.finditer(text)] if self.include_data_points else []
+        data_points = _data_points(text) if self.include_data_points else []
         tokens = word_equivalents(text)
         zh_chars = cjk_chars(text)
         per_1k_base = (len(text) - text.count(" ")) if seg.lang == "zh" else tokens
@@ -286,6 +290,14 @@ class SourcingRubric(Rubric):
                        for (s, e), sp in zip((seg.span(a, b) for a, b in quotes), speakers, strict=False)],
         }
         return self.result(score, features, evidence, flags, details)
+
+
+def _data_points(text: str) -> list[tuple[int, int]]:
+    out = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if m.group(1) or m.group(2)]
+    if "百分之" in text:
+        out += [(m.start(), m.end()) for m in _PERCENT_ZH.finditer(text)]
+        out.sort()
+    return out
 
 
 def _is_speech(m: re.Match[str]) -> bool:
