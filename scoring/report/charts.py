@@ -36,6 +36,11 @@ def _svg(fig: Figure, salt: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{salt} chart" ', 1)
 
 
+def _label(text: str) -> str:
+    """Chart text from documents: a `$` would start matplotlib mathtext, so escape it."""
+    return text.replace("$", r"\$")
+
+
 def _figure(width: float, height: float) -> Figure:
     with matplotlib.rc_context(_RC):
         return Figure(figsize=(width, height), dpi=72)
@@ -53,7 +58,7 @@ def ranking_chart(rows: Sequence[SourceRanking]) -> str:
             ax.plot([low, high], [y, y], color=colour, linewidth=2.5, solid_capstyle="butt")
             ax.plot([row.mean], [y], "o", color=colour, markersize=5)
             ax.plot([low], [y], "|", color="#000000", markersize=9)
-        labels = [f"#{r.rank} {r.source} (n={r.scored}{', few' if r.below_min_documents else ''})"
+        labels = [f"#{r.rank} {_label(r.source)} (n={r.scored}{', few' if r.below_min_documents else ''})"
                   for r in reversed(shown)]
         ax.set_yticks(range(len(shown)), labels)
         ax.set_xlim(0, 1)
@@ -75,7 +80,7 @@ def distribution_chart(scores: Mapping[str, Sequence[float]]) -> str:
             values = list(scores[name])
             ax.hist(values, bins=bins, color=_COLOURS[i % len(_COLOURS)], edgecolor="#ffffff", linewidth=0.4)
             mean = sum(values) / len(values) if values else 0.0
-            ax.set_title(f"{name} (n={len(values)}, mean {mean:.2f})", fontsize=8)
+            ax.set_title(f"{_label(name)} (n={len(values)}, mean {mean:.2f})", fontsize=8)
             ax.set_xlim(0, 1)
             ax.tick_params(labelsize=7)
         fig.subplots_adjust(hspace=0.7, wspace=0.35)
@@ -107,9 +112,9 @@ def lean_chart(audit: AuditReport, max_actors: int = 12) -> str | None:
                     lows.append(a.tone - a.ci_low)
                     highs.append(a.ci_high - a.tone)
             ax.errorbar(xs, ys, xerr=[lows, highs], fmt="o", markersize=4, capsize=2, linewidth=1.2,
-                        color=_COLOURS[j], label=source.source)
+                        color=_COLOURS[j], label=_label(source.source))
         ax.axvline(0, color="#555555", linewidth=0.8)
-        ax.set_yticks(range(len(actors)), list(reversed(actors)))
+        ax.set_yticks(range(len(actors)), [_label(a) for a in reversed(actors)])
         ax.set_xlim(-1, 1)
         ax.set_xlabel("tone toward the actor (-1 hostile ... +1 favourable), mention-weighted, with CI")
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
@@ -124,7 +129,7 @@ def frame_chart(audit: AuditReport) -> str | None:
         return None
     frames = list(sources[0].frames)
     with matplotlib.rc_context(_RC):
-        fig = _figure(7.5, 1.0 + 0.32 * len(sources))
+        fig = _figure(7.5, 1.4 + 0.32 * len(sources))
         ax = fig.add_subplot()
         ys = list(range(len(sources)))[::-1]
         left = [0.0] * len(sources)
@@ -132,8 +137,8 @@ def frame_chart(audit: AuditReport) -> str | None:
             widths = [s.frames.get(frame, 0.0) for s in sources]
             ax.barh(ys, widths, left=left, color=_COLOURS[k % len(_COLOURS)], label=frame, height=0.7)
             left = [a + b for a, b in zip(left, widths, strict=True)]
-        ax.set_yticks(ys, [s.source for s in sources])
+        ax.set_yticks(ys, [_label(s.source) for s in sources])
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of frame cues")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=len(frames), fontsize=7, frameon=False)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(frames), fontsize=7, frameon=False)
         return _svg(fig, "frames")

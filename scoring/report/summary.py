@@ -37,7 +37,7 @@ def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions:
             if spans:
                 start, end, snippet = spans[0]
                 example = f" (e.g. {start}–{end}: “{_clip(snippet)}”)"
-            findings.append(f"- flag `{name}` ({rubric}): {detail}{example}")
+            findings.append(f"- flag `{name}` ({rubric}): {md_cell(detail)}{example}")
         for rubric, label, count, examples in evidence_counts(result.results, result.doc.text, examples=3):
             if rubric == "boilerplate" and label != "content":
                 note = f"boilerplate lines ({label.replace('_', ' ')})"
@@ -51,16 +51,16 @@ def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions:
                                                                          str(a.get("actor", "")))) if lean else []
         if actors:
             findings.append("- tone toward actors: " + ", ".join(
-                f"{a.get('actor')} {float(a.get('tone', 0.0)):+.2f} ({a.get('mentions')}×)" for a in actors[:6]))
+                f"{md_cell(a.get('actor'))} {float(a.get('tone', 0.0)):+.2f} ({a.get('mentions')}×)" for a in actors[:6]))
         out.append("\n".join(findings) + "\n" if findings else "No flags and no notable evidence.\n")
     out.append("## Editorial lean\n")
     out.append(audit_markdown(audit))
     if unreadable:
         out.append("## Unreadable inputs\n")
-        out.append("\n".join(f"- `{path}`: {reason}" for path, reason in unreadable) + "\n")
+        out.append("\n".join(f"- {md_cell(path)}: {md_cell(reason)}" for path, reason in unreadable) + "\n")
     return "\n".join(out)
 
 
 def _clip(snippet: str, limit: int = 70) -> str:
-    snippet = " ".join(snippet.split()).replace("|", "\\|")
-    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
+    snippet = " ".join(snippet.split())
+    return md_cell(snippet if len(snippet) <= limit else snippet[: limit - 1] + "…")

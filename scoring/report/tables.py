@@ -28,8 +28,10 @@ def fmt(value: Any, digits: int = 3) -> str:
 
 
 def md_cell(value: Any) -> str:
-    """A markdown table cell: pipes and line breaks escaped."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    """Text from a document made safe for markdown: pipes, line breaks and HTML (a markdown
+    renderer passes raw HTML through, so < > & become entities)."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
 def md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -90,8 +92,8 @@ def audit_markdown(report: AuditReport, max_actors: int = 10) -> str:
             facts.append(f"mean sentence tone {s.mean_compound:+.2f}")
         out.append("; ".join(facts) + ".\n")
         if s.favours or s.disfavours:
-            out.append(f"Compared with the other sources it treats more favourably: {', '.join(s.favours) or '-'}; "
-                       f"less favourably: {', '.join(s.disfavours) or '-'}.\n")
+            out.append(f"Compared with the other sources it treats more favourably: {md_cell(', '.join(s.favours) or '-')}; "
+                       f"less favourably: {md_cell(', '.join(s.disfavours) or '-')}.\n")
         if s.overused_frames or s.underused_frames:
             out.append(f"Frames it over-uses: {', '.join(s.overused_frames) or '-'}; "
                        f"under-uses: {', '.join(s.underused_frames) or '-'}.\n")
