@@ -4,10 +4,10 @@ One Aho–Corasick pass (pyahocorasick) finds every lexicon entry in a text; bou
 then drop matches that sit inside a longer word:
 
 - Latin-script cues must start and end at a word boundary ("may" not in "dismay").
-- Chinese cues are checked against jieba's token boundaries (`Segmented.words`): a cue in
-  mode ``word`` must start and end on token boundaries (so 很 fires on 很/大, not inside
-  很多 when 很多 is its own entry or inside 不很); mode ``prefix`` must start a token
-  (较 in 较大); mode ``any`` is a plain substring (long, unambiguous phrases).
+- Chinese cues are checked against jieba's token boundaries (`Segmented.words`): a
+  one-character cue in mode ``word`` must start and end on token boundaries (约 not inside
+  条约); a longer one needs one aligned edge; mode ``prefix`` must start a token (较 in
+  较大); mode ``any`` is a plain substring (long, unambiguous phrases).
 - Overlapping survivors are resolved longest-first (``it is believed`` over ``believed``,
   不可能 over 可能).
 
@@ -191,6 +191,10 @@ def _cjk_ok(mode: str, start: int, end: int, length: int, bounds: frozenset[int]
         return True
     if bounds is None:
         return length > 1
-    if start not in bounds:
-        return False
-    return mode == "prefix" or end in bounds
+    if mode == "prefix":
+        return start in bounds
+    if length == 1:
+        return start in bounds and end in bounds
+    # Two or more characters: one aligned edge is enough, since jieba's dictionary is
+    # Simplified and splits Traditional text (華為或許會) less reliably.
+    return start in bounds or end in bounds

@@ -68,6 +68,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_ZH = re.compile(r"百分之[零一二三四五六七八九十百点\d.]+")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。.!?！？]")
 _MERGE_GAP = 25  # reporting cues this close in one sentence are one attribution ("said in a statement")
 
 
@@ -108,7 +109,8 @@ def find_attributions(seg: Segmented) -> list[Attribution]:
         floor = sentences[k].start if k >= 0 else 0
         ceiling = sentences[k].end if k >= 0 else len(text)
         prev_end = last_end_by_sentence.get(k)
-        if m.cue.label != "document" and prev_end is not None and m.start - prev_end <= _MERGE_GAP:
+        if (m.cue.label != "document" and prev_end is not None and m.start - prev_end <= _MERGE_GAP
+                and not _CLAUSE_BREAK.search(text, prev_end, m.start)):
             last_end_by_sentence[k] = m.end
             continue
         if m.cue.label != "document":
