@@ -14,7 +14,7 @@ Per source:
   [seed, crc32(source + NUL + actor)] so it is reproducible and order-independent);
   voice_share = the actor's voice / all actors' voice in the source.
   Direction: "favourable" when the CI lies above +0.05, "unfavourable" below -0.05, else
-  "neutral".
+  "neutral"; "one document" when a single document mentions the actor (no spread to judge).
 - Frames: the mean of the documents' frame distributions (framing's frame_* features),
   renormalised to sum to 1; the dominant frame; loaded-language density (mean of
   loaded_density, loaded words per 100 words as framing reports it).
@@ -26,7 +26,7 @@ source does not pull the "average" toward itself).
   tone toward the same actor. The source "favours" the actor when the difference is at
   least FAVOUR_MARGIN and the other sources' tone lies outside this source's CI; it
   "disfavours" it in the mirror case. Only actors with at least `min_mentions` mentions on
-  both sides count.
+  both sides and at least two documents in this source count.
 - frame_vs_others = this source's frame share - the other sources' share; a frame is
   "over-used" when the difference is at least OVERUSE_MARGIN (percentage points / 100)
   and the ratio at least OVERUSE_RATIO; "under-used" in the mirror case.
@@ -242,8 +242,9 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
         tone = float((tones * weights).sum() / weights.sum())
         low, high = weighted_mean_ci(tones, weights, n_bootstrap, confidence,
                                      np.random.default_rng([seed, zlib.crc32(f"{source}\0{name}".encode())]))
-        direction = ("favourable" if low > DIRECTION_MARGIN else "unfavourable" if high < -DIRECTION_MARGIN
-                     else "neutral")
+        # One document gives a zero-width interval that says nothing about the source's habit.
+        direction = ("one document" if len(docs.tones) < 2 else "favourable" if low > DIRECTION_MARGIN
+                     else "unfavourable" if high < -DIRECTION_MARGIN else "neutral")
         others_tone = diff = None
         other_tones = [(t, m) for o in others if name in o.actors
                        for t, m in zip(o.actors[name].tones, o.actors[name].mentions, strict=True)]
@@ -251,9 +252,10 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
         if other_mentions >= min_mentions:
             others_tone = sum(t * m for t, m in other_tones) / other_mentions
             diff = tone - others_tone
-            if diff >= FAVOUR_MARGIN and low > others_tone:
+            enough = len(docs.tones) >= 2
+            if enough and diff >= FAVOUR_MARGIN and low > others_tone:
                 favours.append(name)
-            elif diff <= -FAVOUR_MARGIN and high < others_tone:
+            elif enough and diff <= -FAVOUR_MARGIN and high < others_tone:
                 disfavours.append(name)
         if len(actors) < top_actors:
             actors.append(ActorAudit(name, docs.type, len(docs.tones), mentions, tone, low, high,

@@ -41,6 +41,7 @@ from scoring.report import charts, tables
 from scoring.report.html import doc_anchor, render_html
 from scoring.report.summary import summary_markdown
 
+DOCUMENT_LEAN_CHART_MAX = 10
 REPORT_FILES = ("index.html", "summary.md", "documents.csv", "sources.csv", "documents.jsonl")
 
 
@@ -129,6 +130,10 @@ def write_report(items: Iterable[DocumentResult | LoadError], out_dir: str | Pat
         "ranking": charts.ranking_chart(ranking) if ranking else None,
         "distributions": charts.distribution_chart({k: v for k, v in distributions.items() if v}),
         "lean": charts.lean_chart(audit),
+        # Small reports (the seeds) also get tone per document: one source alone shows no contrast.
+        "lean_documents": charts.document_lean_chart(
+            [(r.doc.id.rsplit("/", 1)[-1], r.results["lean"].details.get("actors") or [])
+             for _, r in pages if "lean" in r.results]) if 1 < count <= DOCUMENT_LEAN_CHART_MAX else None,
         "frames": charts.frame_chart(audit),
     }
     page = render_html(title=opts.title, profile=profile_info, rubric_versions=versions, ranking=ranking,

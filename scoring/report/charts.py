@@ -87,6 +87,9 @@ def distribution_chart(scores: Mapping[str, Sequence[float]]) -> str:
         return _svg(fig, "distributions")
 
 
+ToneGroup = tuple[str, dict[str, tuple[float, float, float]]]  # (label, {actor: (tone, ci_low, ci_high)})
+
+
 def lean_chart(audit: AuditReport, max_actors: int = 12) -> str | None:
     """Tone toward each actor (rows) per source (colours) with the tone's confidence interval."""
     mentions: dict[str, int] = {}
@@ -94,32 +97,62 @@ def lean_chart(audit: AuditReport, max_actors: int = 12) -> str | None:
         for actor in source.actors:
             mentions[actor.actor] = mentions.get(actor.actor, 0) + actor.mentions
     actors = sorted(mentions, key=lambda a: (-mentions[a], a))[:max_actors]
-    sources = [s for s in audit.sources if s.actors][:len(_COLOURS)]
-    if not actors or not sources:
+    groups: list[ToneGroup] = [(s.source, {a.actor: (a.tone, a.ci_low, a.ci_high) for a in s.actors})
+                               for s in audit.sources if s.actors]
+    return _tone_chart(groups, actors, "lean",
+                       "tone toward the actor (-1 hostile ... +1 favourable), mention-weighted, with CI")
+
+
+def document_lean_chart(documents: Sequence[tuple[str, Sequence[Mapping[str, object]]]],
+                        max_actors: int = 12) -> str | None:
+    """Tone toward each actor per document (for small reports): (label, lean actor entries) pairs."""
+    mentions: dict[str, int] = {}
+    groups: list[ToneGroup] = []
+    for label, entries in documents:
+        tones: dict[str, tuple[float, float, float]] = {}
+        for entry in entries:
+            name = str(entry.get("actor", ""))
+            count = int(entry.get("mentions", 0) or 0)  # type: ignore[call-overload]
+            if not name or count <= 0:
+                continue
+            tone = float(entry.get("tone", 0.0) or 0.0)  # type: ignore[arg-type]
+            tones[name] = (tone, tone, tone)
+            mentions[name] = mentions.get(name, 0) + count
+        if tones:
+            groups.append((label, tones))
+    actors = sorted(mentions, key=lambda a: (-mentions[a], a))[:max_actors]
+    return _tone_chart(groups, actors, "lean-documents", "tone toward the actor in each document "
+                                                         "(-1 hostile ... +1 favourable)")
+
+
+def _tone_chart(groups: Sequence[ToneGroup], actors: Sequence[str], salt: str, xlabel: str) -> str | None:
+    groups = list(groups)[:len(_COLOURS)]
+    if not actors or not groups:
         return None
     with matplotlib.rc_context(_RC):
-        fig = _figure(7.5, 1.2 + 0.42 * len(actors))
+        fig = _figure(7.5, 1.4 + 0.42 * len(actors))
         ax = fig.add_subplot()
-        step = 0.8 / max(1, len(sources))
-        for j, source in enumerate(sources):
-            by_actor = {a.actor: a for a in source.actors}
+        step = 0.8 / len(groups)
+        for j, (label, tones) in enumerate(groups):
             ys, xs, lows, highs = [], [], [], []
             for i, name in enumerate(reversed(actors)):
-                if name in by_actor:
-                    a = by_actor[name]
+                if name in tones:
+                    tone, low, high = tones[name]
                     ys.append(i - 0.4 + step * (j + 0.5))
-                    xs.append(a.tone)
-                    lows.append(a.tone - a.ci_low)
-                    highs.append(a.ci_high - a.tone)
+                    xs.append(tone)
+                    lows.append(max(0.0, tone - low))
+                    highs.append(max(0.0, high - tone))
             ax.errorbar(xs, ys, xerr=[lows, highs], fmt="o", markersize=4, capsize=2, linewidth=1.2,
-                        color=_COLOURS[j], label=_label(source.source))
+                        color=_COLOURS[j], label=_label(label))
         ax.axvline(0, color="#555555", linewidth=0.8)
         ax.set_yticks(range(len(actors)), [_label(a) for a in reversed(actors)])
+        ax.set_ylim(-0.6, len(actors) - 0.4)
         ax.set_xlim(-1, 1)
-        ax.set_xlabel("tone toward the actor (-1 hostile ... +1 favourable), mention-weighted, with CI")
+        ax.set_xlabel(xlabel)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-        ax.legend(loc="lower right", fontsize=7, frameon=False)
-        return _svg(fig, "lean")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(3, len(groups)), fontsize=7,
+                  frameon=False)
+        return _svg(fig, salt)
 
 
 def frame_chart(audit: AuditReport) -> str | None:

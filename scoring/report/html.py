@@ -86,7 +86,7 @@ def render_html(*, title: str, profile: Mapping[str, str], rubric_versions: Mapp
         _section("distributions", "Score distributions",
                  "<p>How the document score and each rubric's score (1 = best) are distributed over all "
                  "documents.</p>" + _chart(charts.get("distributions"))),
-        _lean_section(audit, charts.get("lean"), charts.get("frames")),
+        _lean_section(audit, charts.get("lean"), charts.get("frames"), charts.get("lean_documents")),
         _documents_section(overview, overview_total, rubrics, pages_note),
         "".join(_document_page(anchor, result, rubrics) for anchor, result in pages),
         "</main>\n</body>\n</html>\n",
@@ -143,7 +143,8 @@ def _ranking_section(ranking: Sequence[SourceRanking], chart: str | None) -> str
     return _section("ranking", "Source ranking", body)
 
 
-def _lean_section(audit: AuditReport, lean_chart: str | None, frame_chart: str | None) -> str:
+def _lean_section(audit: AuditReport, lean_chart: str | None, frame_chart: str | None,
+                  documents_chart: str | None) -> str:
     body = ["<p>Tone toward each actor (people, organisations, countries) per source, from the sentences that "
             "mention them; intervals are bootstrap confidence intervals over documents. Frames and loaded "
             "language come from the framing rubric. Comparisons are with the other sources in this report.</p>"]
@@ -151,6 +152,10 @@ def _lean_section(audit: AuditReport, lean_chart: str | None, frame_chart: str |
         body.append(f"<p class=\"muted\">Not measured (rubric not in the profile): "
                     f"{escape(', '.join(audit.missing_rubrics))}.</p>")
     body.append(_chart(lean_chart))
+    if documents_chart:
+        body.append("<h3>Tone toward actors per document</h3><p>Each colour is one document: a document far to "
+                    "one side for one actor and to the other side for another is one-sided.</p>"
+                    + _chart(documents_chart))
     if frame_chart:
         body.append("<h3>Frames per source</h3>" + _chart(frame_chart))
     for s in audit.sources:
