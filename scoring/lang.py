@@ -33,8 +33,16 @@ _EN_FUNCTION_WORDS = frozenset(
 _ZH_CODES = frozenset({"zh", "wuu", "yue", "gan", "hak", "nan", "lzh", "cmn"})
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
 def script_counts(text: str) -> tuple[int, int, int]:
     """(CJK characters, Latin letters, letters of other scripts)."""
+    if text.isascii():
+        # Most English articles: only ASCII letters can occur, and bytes.translate counts
+        # them in C (three findall passes cost ~0.3 ms per article).
+        raw = text.encode("ascii")
+        return 0, len(raw) - len(raw.translate(None, _ASCII_LETTERS)), 0
     return len(_CJK.findall(text)), len(_LATIN.findall(text)), len(_OTHER_LETTER.findall(text))
 
 
@@ -64,7 +72,7 @@ def _latin_language(text: str) -> str:
     words = _LATIN_WORD.findall(text[:5000].lower())
     if not words:
         return "other"
-    function_share = sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words)
+    function_share = sum(map(_EN_FUNCTION_WORDS.__contains__, words)) / len(words)
     if function_share >= 0.12 or (len(words) < 6 and function_share > 0):
         return "en"
     if len(words) < 4:

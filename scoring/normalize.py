@@ -45,7 +45,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """NFKC-normalise `text`, dropping zero-width characters, keeping an offset map."""
-    if unicodedata.is_normalized("NFKC", text) and not any(ch in _DROPPED for ch in text):
+    # isdisjoint walks the string in C; a generator over every character cost ~0.3 ms per article.
+    if _DROPPED.isdisjoint(text) and unicodedata.is_normalized("NFKC", text):
         return Normalized(text, text)
     out: list[str] = []
     starts: list[int] = []
