@@ -11,18 +11,32 @@ article into content or boilerplate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rubrics.boilerplate_features import line_features
 from rubrics.boilerplate_lines import LineShape, is_headline_like, is_text_like, line_shape
+from rubrics.boilerplate_model import boilerplate_probabilities
 from rubrics.boilerplate_topic import LinkFarm, find_link_farm, headline_pieces
 from scoring.segment import Segmented
 
 CONTENT = "content"
+# Label of prose that lies outside the article's main block (teasers, comments, other stories).
+OUTSIDE_PROSE = "other"
 # Non-prose lines separating two prose lines of the same block at most this many.
 MAX_GAP = 3
 # A block of prose is part of the article when it has this share of the largest block's characters.
 BLOCK_SHARE = 0.3
+# Categories the model may not overrule: unambiguous markers.
+HARD_CATEGORIES = frozenset({"ad_marker", "reprint_notice"})
+# A comment thread can only start once this share of the document's prose is above it.
+THREAD_AFTER = 0.3
+# Header of one reader comment: "Jane Doe says:", "Reply", "March 3, 2012 at 4:15 pm".
+COMMENT_HEADER = re.compile(
+    r"^(?:[\w .'-]{1,40} (?:says|said|wrote|writes)\s*:?|reply|report abuse|\S.{0,60}\bat \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$",
+    re.IGNORECASE,
+)
 # Cue categories that a long prose line overrides (a sentence may mention "contact us").
 WEAK_CUES = frozenset({"footer", "byline_meta", "related_links", "navigation", "share_widget", "comments"})
 
@@ -35,7 +49,7 @@ class LineLabels:
     farm: LinkFarm
 
 
-def classify(seg: Segmented) -> LineLabels:
+def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     texts = [line.text for line in seg.lines]
     shapes = [line_shape(t) for t in texts]
     pieces_of = [headline_pieces(t) if s.cjk >= 12 else [] for t, s in zip(texts, shapes, strict=True)]
@@ -46,36 +60,115 @@ def classify(seg: Segmented) -> LineLabels:
     farm = find_link_farm(texts, shapes, prose, pieces_of)
     kept = [i for i in range(len(texts)) if i not in farm.lines]
     labels = ["link_farm"] * len(texts)
-    for i, label in zip(kept, _label_lines([shapes[i] for i in kept], [prose[i] for i in kept]), strict=True):
+    kept_labels = label_kept_lines(
+        [texts[i] for i in kept], [shapes[i] for i in kept], [prose[i] for i in kept], use_model
+    )
+    for i, label in zip(kept, kept_labels, strict=True):
         labels[i] = label
     return LineLabels(tuple(labels), tuple(shapes), tuple(prose), farm)
 
 
-def _label_lines(shapes: Sequence[LineShape], prose: Sequence[bool]) -> list[str]:
-    in_block = _main_block(shapes, prose)
+def model_inputs(texts: Sequence[str], shapes: Sequence[LineShape],
+                 prose: Sequence[bool]) -> tuple[list[str], list[list[float]]]:
+    """Rule labels and the model's feature rows (`MODEL_FEATURES`) for the kept lines."""
+    blocks = {
+        "3_30": _main_block(shapes, prose, 3, 0.3),
+        "6_100": _main_block(shapes, prose, 6, 1.0),
+        "10_30": _main_block(shapes, prose, 10, 0.3),
+    }
+    thread = _comment_thread_start(texts, shapes, prose)
+    rule_labels = _label_lines(shapes, prose, blocks["3_30"], thread)
+    rows = line_features(texts, shapes, prose, blocks)
+    for i, row in enumerate(rows):
+        row.extend((float(rule_labels[i] == CONTENT), float(i >= thread)))
+    return rule_labels, rows
+
+
+def label_kept_lines(texts: Sequence[str], shapes: Sequence[LineShape], prose: Sequence[bool],
+                     use_model: bool = True) -> list[str]:
+    rule_labels, rows = model_inputs(texts, shapes, prose)
+    if not use_model or not rows:
+        return rule_labels
+    # The document is taken to hold an article: its longest prose line that the rules call
+    # content stays content whatever the model says (a one-paragraph article is not an
+    # outlier to be thrown away).
+    body_line = max((i for i, r in enumerate(rule_labels) if r == CONTENT and prose[i]),
+                    key=lambda i: shapes[i].chars, default=-1)
     out: list[str] = []
-    for i, shape in enumerate(shapes):
-        if shape.cue and not (prose[i] and shape.cue in WEAK_CUES and shape.words >= 25):
-            out.append(shape.cue)
-        elif prose[i] or (in_block[i] and shape.words >= 1):
+    probs = boilerplate_probabilities(rows)
+    for i, (shape, is_prose, rule, p) in enumerate(zip(shapes, prose, rule_labels, probs, strict=True)):
+        if rule in HARD_CATEGORIES:
+            out.append(rule)
+        elif p < 0.5 or i == body_line:
             out.append(CONTENT)
-        elif shape.words <= 3:
-            out.append("navigation")
-        elif is_headline_like(shape):
-            out.append("related_links")
+        elif rule != CONTENT:
+            out.append(rule)
         else:
-            out.append("other")
+            out.append(_shape_category(shape, is_prose))
     return out
 
 
-def _main_block(shapes: Sequence[LineShape], prose: Sequence[bool]) -> list[bool]:
+def _shape_category(shape: LineShape, is_prose: bool) -> str:
+    if is_prose:
+        return OUTSIDE_PROSE
+    if shape.words <= 3:
+        return "navigation"
+    return "related_links" if is_headline_like(shape) else "other"
+
+
+def _label_lines(shapes: Sequence[LineShape], prose: Sequence[bool], in_block: Sequence[bool],
+                 thread: int) -> list[str]:
+    out: list[str] = []
+    for i, shape in enumerate(shapes):
+        if i >= thread and not shape.cue:
+            out.append("comments")
+        elif shape.cue and not (prose[i] and shape.cue in WEAK_CUES and shape.words >= 25):
+            out.append(shape.cue)
+        elif in_block[i] and (prose[i] or shape.words >= 1):
+            out.append(CONTENT)
+        else:
+            out.append(_shape_category(shape, prose[i]))
+    return out
+
+
+def _comment_thread_start(texts: Sequence[str], shapes: Sequence[LineShape], prose: Sequence[bool]) -> int:
+    """Index of the line that opens a reader-comment thread after the article, else len(lines).
+
+    A thread opens at a comments cue ("12 Comments", "Leave a Reply") or at the first of two
+    or more comment headers ("Jane says:", "Reply", a posting time); it only counts once most
+    of the document's prose lies above it, so that a "Comments (3)" link under the first
+    post of a multi-post page does not swallow the posts that follow.
+    """
+    n = len(texts)
+    total = sum(s.chars for s, p in zip(shapes, prose, strict=True) if p)
+    if not total:
+        return n
+    above = 0
+    headers: list[int] = []
+    for i in range(n):
+        if above >= THREAD_AFTER * total:
+            if shapes[i].cue == "comments" and not prose[i]:
+                return i
+            if COMMENT_HEADER.search(texts[i]) and not prose[i]:
+                headers.append(i)
+                if len(headers) >= 2:
+                    return headers[0]
+        if prose[i]:
+            above += shapes[i].chars
+    return n
+
+
+def _main_block(shapes: Sequence[LineShape], prose: Sequence[bool], max_gap: int | None = None,
+                block_share: float | None = None) -> list[bool]:
     """Lines lying between the first and last prose line of the article's prose blocks."""
+    max_gap = MAX_GAP if max_gap is None else max_gap
+    block_share = BLOCK_SHARE if block_share is None else block_share
     n = len(shapes)
     blocks: list[list[int]] = []
     for i in range(n):
         if not prose[i]:
             continue
-        if blocks and i - blocks[-1][-1] - 1 <= MAX_GAP:
+        if blocks and i - blocks[-1][-1] - 1 <= max_gap:
             blocks[-1].append(i)
         else:
             blocks.append([i])
@@ -85,7 +178,7 @@ def _main_block(shapes: Sequence[LineShape], prose: Sequence[bool]) -> list[bool
     sizes = [sum(shapes[i].chars for i in b) for b in blocks]
     biggest = max(sizes)
     for block, size in zip(blocks, sizes, strict=True):
-        if size >= BLOCK_SHARE * biggest:
+        if size >= block_share * biggest:
             for i in range(block[0], block[-1] + 1):
                 inside[i] = True
     return inside

@@ -10,6 +10,8 @@ being divided by document length, and the content-based checks (`too_short`,
 
 from __future__ import annotations
 
+import re
+
 from rubrics._textstat import flesch_reading_ease
 from rubrics.boilerplate_classify import CONTENT, LineLabels, classify
 from rubrics.boilerplate_lines import is_headline_like
@@ -25,7 +27,7 @@ from rubrics.spam_artifacts import (
     top_term_share,
 )
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
-from scoring.segment import Segmented
+from scoring.segment import CJK_CLASS, Segmented
 
 # Weight of each flag in the spam likelihood: how strongly it alone says "spam".
 FLAG_WEIGHTS: dict[str, float] = {
@@ -40,6 +42,7 @@ FLAG_WEIGHTS: dict[str, float] = {
     "too_short": 0.4,
 }
 MAX_EVIDENCE = 50
+STUFFING_TERM = re.compile(rf"(?P<latin>[A-Za-z]{{4,}})|(?P<cjk>[{CJK_CLASS}]{{2,}})")
 
 
 class SpamRubric(Rubric):
@@ -185,11 +188,21 @@ class SpamRubric(Rubric):
                 seg.evidence(0, len(seg.text), "too_short")
             ]
             details["too_short"] = f"only {words:.0f} words of content (minimum {self.min_content_words})"
+        # Stuffing is judged on all prose outside link farms: spam prose is often what the
+        # boilerplate model rejects, and link-farm lines are excluded to keep appending them neutral.
+        prose_lines = [seg.lines[i] for i, label in enumerate(labelled.labels)
+                       if labelled.prose[i] and label != "link_farm"]
+        # Terms: Latin words of 4+ letters and Chinese character bigrams, by regex, so that
+        # this check never needs the (costly, HMM-based) jieba segmentation.
         terms: list[tuple[int, int, str]] = []
-        for line in content:
-            for w in seg.words_between(line.start, line.end):
-                if (w.cjk and len(w.text) >= 2) or (not w.cjk and len(w.text) >= 4 and not w.text.isdigit()):
-                    terms.append((w.start, w.end, w.text.casefold()))
+        for line in prose_lines:
+            for m in STUFFING_TERM.finditer(line.text):
+                run = m.group()
+                base = line.start + m.start()
+                if m.lastgroup == "latin":
+                    terms.append((base, base + len(run), run.casefold()))
+                else:
+                    terms.extend((base + k, base + k + 2, run[k : k + 2]) for k in range(len(run) - 1))
         term, count, share = top_term_share([t for _, _, t in terms])
         if len(terms) >= 40 and count >= 8 and share >= self.stuffing_share:
             strengths["keyword_stuffing"] = min(1.0, share / (2 * self.stuffing_share))
