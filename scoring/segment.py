@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from scoring.document import Document
 from scoring.lang import CJK_WEIGHT, detect_language, script_counts
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     import jieba
 
     from scoring.rubric import Evidence
+
+T = TypeVar("T")
 
 CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
@@ -87,7 +90,7 @@ class Segmented:
     words on first use, then kept, so rubrics share one segmentation.
     """
 
-    __slots__ = ("doc", "norm", "text", "lines", "lang", "_sentences", "_words", "_word_starts")
+    __slots__ = ("doc", "norm", "text", "lines", "lang", "_sentences", "_words", "_word_starts", "_shared")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -98,6 +101,7 @@ class Segmented:
         self._sentences: tuple[Sentence, ...] | None = None
         self._words: tuple[Word, ...] | None = None
         self._word_starts: list[int] | None = None
+        self._shared: dict[str, Any] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -120,6 +124,21 @@ class Segmented:
             self._word_starts = [w.start for w in self._words]
         return self._words
 
+    def shared(self, key: str, compute: Callable[[Segmented], T]) -> T:
+        """Per-document analysis computed once and shared between rubrics.
+
+        For work two rubrics need on the same document (e.g. per-sentence sentiment used by
+        both `sentiment` and `lean`): the first caller computes `compute(self)`, later callers
+        get the same value. It lives and dies with this Segmented, so it is per-document
+        state, never global; keys are namespaced by the owning module ("sentiment.compounds").
+        The value must be treated as read-only.
+        """
+        try:
+            return self._shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._shared[key] = compute(self)
+            return value
+
     def words_between(self, start: int, end: int) -> tuple[Word, ...]:
         """Words lying inside the normalised span [start, end)."""
         words = self.words
@@ -132,7 +151,7 @@ class Segmented:
         """Map a normalised span to the original text."""
         return self.norm.to_original(start, end)
 
-    def evidence(self, start: int, end: int, label: str, weight: float = 1.0) -> "Evidence":
+    def evidence(self, start: int, end: int, label: str, weight: float = 1.0) -> Evidence:
         """Evidence for a normalised span, with offsets into the original text."""
         from scoring.rubric import Evidence
 
@@ -280,7 +299,7 @@ def tokenize(text: str) -> list[Word]:
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> "jieba.Tokenizer":
+def _jieba() -> jieba.Tokenizer:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -98,3 +98,19 @@ def test_segmented_sentences_carry_language_and_line() -> None:
     assert all(seg.lines[s.line].start <= s.start < s.end <= seg.lines[s.line].end for s in seg.sentences)
     words = seg.words_between(english[0].start, english[0].end)
     assert words[0].text == "The" and all(english[0].start <= w.start < english[0].end for w in words)
+
+
+def test_shared_analysis_is_computed_once_per_document() -> None:
+    seg = Segmented(Document("d", "One sentence. Another one."))
+    calls: list[int] = []
+
+    def count_sentences(s: Segmented) -> int:
+        calls.append(1)
+        return len(s.sentences)
+
+    assert seg.shared("test.count", count_sentences) == 2
+    assert seg.shared("test.count", count_sentences) == 2
+    assert len(calls) == 1
+    other = Segmented(Document("e", "Only one."))
+    assert other.shared("test.count", count_sentences) == 1  # per document, not global
+    assert len(calls) == 2
