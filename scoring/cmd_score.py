@@ -11,7 +11,13 @@ from collections import Counter
 from contextlib import nullcontext
 from typing import IO, Any
 
-from scoring.cli_common import add_input_arguments, add_scoring_arguments, load_options, progress, resolve_profile
+from scoring.cli_common import (
+    add_input_arguments,
+    add_scoring_arguments,
+    load_options,
+    progress,
+    resolve_profile,
+)
 from scoring.document import LoadError
 from scoring.pipeline import DocumentResult, error_record, score_corpus
 

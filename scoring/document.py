@@ -6,8 +6,10 @@ in every rubric result points into this string, never into a normalised copy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -24,7 +26,7 @@ class Document:
     # A plain dict (picklable across processes); treat it as read-only.
     metadata: Mapping[str, Any] = field(default_factory=dict)
 
-    def with_metadata(self, **extra: Any) -> "Document":
+    def with_metadata(self, **extra: Any) -> Document:
         merged = dict(self.metadata)
         merged.update(extra)
         return _replace(self, metadata=merged)

@@ -79,12 +79,12 @@ def load_documents(paths: Iterable[str | os.PathLike[str]], options: LoadOptions
     return docs, errors
 
 
-def _walk(root: Path, opts: LoadOptions, sidecars: "_SidecarIndex") -> Iterator[Loaded]:
+def _walk(root: Path, opts: LoadOptions, sidecars: _SidecarIndex) -> Iterator[Loaded]:
     id_base = root.parent if root.name else root
     yield from _walk_folder(root, root, id_base, opts, sidecars, (os.path.realpath(root),))
 
 
-def _walk_folder(folder: Path, root: Path, id_base: Path, opts: LoadOptions, sidecars: "_SidecarIndex",
+def _walk_folder(folder: Path, root: Path, id_base: Path, opts: LoadOptions, sidecars: _SidecarIndex,
                  ancestry: tuple[str, ...]) -> Iterator[Loaded]:
     """Depth-first in name order; `ancestry` holds the real paths of the folders above, so a
     symlink pointing back to one of them is reported as a loop instead of followed."""
@@ -117,7 +117,7 @@ def _walk_folder(folder: Path, root: Path, id_base: Path, opts: LoadOptions, sid
         yield from load_file(path, root, opts, sidecars, id_base=id_base)
 
 
-def load_file(path: Path, root: Path, opts: LoadOptions, sidecars: "_SidecarIndex | None" = None,
+def load_file(path: Path, root: Path, opts: LoadOptions, sidecars: _SidecarIndex | None = None,
               id_base: Path | None = None) -> Iterator[Loaded]:
     """Documents from one file (several for JSONL/CSV), or LoadErrors."""
     sidecars = sidecars or _SidecarIndex()

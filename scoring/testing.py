@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import json
 import math
-from typing import Iterable
+from collections.abc import Iterable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
