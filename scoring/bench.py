@@ -20,6 +20,7 @@ Definitions used in every figure:
 from __future__ import annotations
 
 import json
+import math
 import resource
 import subprocess
 import sys
@@ -75,7 +76,7 @@ class Measurement:
         if not self.latencies:
             return None
         ordered = sorted(self.latencies)
-        rank = max(0, min(len(ordered) - 1, int(round(q * len(ordered) + 0.5)) - 1))
+        rank = max(0, min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1))  # nearest rank
         return ordered[rank] * 1e3
 
     def to_dict(self) -> dict[str, Any]:

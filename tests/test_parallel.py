@@ -1,0 +1,104 @@
+"""scoring.parallel: input order, identical results, load errors in place, bounded read-ahead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from scoring import parallel
+from scoring.document import Document, LoadError
+from scoring.pipeline import DocumentResult, Scorer, score_corpus
+from scoring.profile import Profile
+from tests.conftest import PLUGIN_DIR
+
+# The test plugin rubric (counts '!') keeps these tests independent of the built-in rubrics.
+PROFILE = Profile(name="parallel-test", weights={"exclamation": 1.0})
+
+
+@pytest.fixture(autouse=True)
+def _plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(PLUGIN_DIR))  # forked workers inherit sys.path
+
+
+def _docs(n: int) -> list[Document]:
+    # Different texts per position, so that a reordering changes scores, not just ids.
+    return [Document(id=f"d{i:03d}", text=f"Item {i}." + " Wow!" * (i % 7)) for i in range(n)]
+
+
+def _summary(item: DocumentResult | LoadError) -> tuple:
+    if isinstance(item, LoadError):
+        return ("error", item.path, item.reason)
+    result = item.results["exclamation"]
+    return (item.doc.id, item.score, dict(result.features), [(e.start, e.end) for e in result.evidence])
+
+
+def test_two_jobs_keep_order_and_equal_one_job() -> None:
+    docs = _docs(61)  # not a multiple of the batch size
+    one = [_summary(Scorer(PROFILE).score(d)) for d in docs]
+    two = [_summary(r) for r in parallel.ordered_map(iter(docs), PROFILE, jobs=2, batch_size=4)]
+    assert [s[0] for s in two] == [d.id for d in docs]
+    assert two == one
+
+
+def test_score_corpus_jobs_two_equals_jobs_one() -> None:
+    docs = _docs(40)
+    one = [_summary(r) for r in score_corpus(docs, PROFILE, jobs=1)]
+    two = [_summary(r) for r in score_corpus(docs, PROFILE, jobs=2)]
+    assert two == one
+
+
+def test_load_errors_pass_through_in_place() -> None:
+    items: list[Document | LoadError] = list(_docs(30))
+    items[0] = LoadError("broken/first.txt", "cannot decode")
+    items[17] = LoadError("broken/middle.txt", "too large")
+    items[29] = LoadError("broken/last.txt", "no such file")
+    out = list(parallel.ordered_map(iter(items), PROFILE, jobs=2, batch_size=4))
+    assert len(out) == len(items)
+    for given, got in zip(items, out, strict=True):
+        if isinstance(given, LoadError):
+            assert got == given
+        else:
+            assert isinstance(got, DocumentResult) and got.doc.id == given.id
+
+
+class _CountingInput:
+    """An input stream that records how many items the consumer has pulled."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        self.docs = docs
+        self.consumed = 0
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc in self.docs:
+            self.consumed += 1
+            yield doc
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_read_ahead_never_exceeds_the_in_flight_window(jobs: int) -> None:
+    batch = 3
+    window = jobs * parallel.IN_FLIGHT_PER_JOB * batch  # items submitted but not yet yielded
+    source = _CountingInput(_docs(300))
+    ahead: list[int] = []
+    stream = parallel.ordered_map(iter(source), PROFILE, jobs=jobs, batch_size=batch)
+    for received, _ in enumerate(stream, start=1):
+        ahead.append(source.consumed - received)
+    assert len(ahead) == 300
+    assert max(ahead) <= window
+    assert max(ahead) > batch  # the window is really used: several batches are in flight
+
+
+def test_an_endless_input_still_streams() -> None:
+    def endless() -> Iterator[Document]:
+        i = 0
+        while True:
+            yield Document(id=f"e{i}", text="Breaking!" if i % 2 else "Calm.")
+            i += 1
+
+    got = []
+    for item in parallel.ordered_map(endless(), PROFILE, jobs=2, batch_size=2):
+        got.append(item.doc.id)
+        if len(got) == 10:
+            break
+    assert got == [f"e{i}" for i in range(10)]
