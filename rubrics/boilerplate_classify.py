@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rubrics.boilerplate_features import line_features
 from rubrics.boilerplate_lines import LineShape, is_headline_like, is_text_like, line_shape
@@ -66,6 +67,16 @@ def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     for i, label in zip(kept, kept_labels, strict=True):
         labels[i] = label
     return LineLabels(tuple(labels), tuple(shapes), tuple(prose), farm)
+
+
+@lru_cache(maxsize=4)
+def classify_cached(seg: Segmented) -> LineLabels:
+    """`classify`, shared by the boilerplate and spam rubrics scoring the same document.
+
+    Keyed on the Segmented object itself (identity: it is immutable in practice and the
+    cache holds it, so its id cannot be reused while cached); at most four documents are kept.
+    """
+    return classify(seg)
 
 
 def model_inputs(texts: Sequence[str], shapes: Sequence[LineShape],

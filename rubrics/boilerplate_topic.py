@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rubrics.boilerplate_lines import LineShape, _function_words, is_headline_like
 from scoring.segment import CJK_CLASS
 
-_TOKEN = re.compile(rf"[{CJK_CLASS}]+|[A-Za-z\u00c0-\u024f]+")
+_LATIN3 = re.compile(r"(?<![a-z\u00e0-\u024f])[a-z\u00e0-\u024f]{3,}")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 # Whitespace that separates two headlines on one Chinese line: at least one side is a Chinese
 # character or Chinese punctuation (Chinese prose does not put spaces between its words).
 _CJK_GAP = re.compile(rf"(?<=[{CJK_CLASS}!?。!,」》)])\s+|\s+(?=[{CJK_CLASS}「《(])")
@@ -30,24 +32,21 @@ MIN_RUN = 3
 STEM = 5
 
 
-def topic_tokens(text: str) -> set[str]:
-    """Latin content words cut to a 5-letter stem; Chinese character bigrams."""
+@lru_cache(maxsize=8192)
+def topic_tokens(text: str) -> frozenset[str]:
+    """Latin content words cut to a 5-letter stem; Chinese character bigrams. Cached: the
+    same line is looked up by the link-farm pass and again by the line model."""
     en_function, _ = _function_words()
-    out: set[str] = set()
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if _CJK_CHAR.match(tok):
-            if len(tok) == 1:
-                out.add(tok)
-            out.update(tok[i : i + 2] for i in range(len(tok) - 1))
-        else:
-            low = tok.lower()
-            if len(low) >= 3 and low not in en_function:
-                out.add(low[:STEM])
-    return out
+    out = {w[:STEM] for w in _LATIN3.findall(text.lower()) if w not in en_function}
+    if _CJK_CHAR.search(text):
+        for run in _CJK_RUN.findall(text):
+            if len(run) == 1:
+                out.add(run)
+            out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return frozenset(out)
 
 
-def overlap(tokens: set[str], body: set[str]) -> float:
+def overlap(tokens: frozenset[str], body: set[str]) -> float:
     """Share of `tokens` that occur in `body` (1.0 for a line without topic tokens)."""
     if not tokens:
         return 1.0
@@ -109,6 +108,16 @@ def find_link_farm(
             continue
         similarity[i] = overlap(topic_tokens(text), body)
         off.append(similarity[i] < OFF_TOPIC)
+    # Script of the body: a lone off-topic line at an edge only counts when it is in the
+    # other script (a Chinese teaser under an English article); a lone off-topic line in the
+    # body's own script is usually a punning title or a credit line.
+    body_cjk = sum(s.cjk / 1.7 for s, p in zip(shapes, prose, strict=True) if p)
+    body_latin = sum(s.latin_words for s, p in zip(shapes, prose, strict=True) if p)
+    body_zh = body_cjk > body_latin
+
+    def foreign(k: int) -> bool:
+        return (shapes[k].cjk / 1.7 > shapes[k].latin_words) != body_zh and (body_cjk + body_latin) > 0
+
     first_prose = next((i for i in range(n) if prose[i]), n)
     last_prose = next((i for i in range(n - 1, -1, -1) if prose[i]), -1)
     farm: set[int] = set()
@@ -125,7 +134,7 @@ def find_link_farm(
         if (
             len(run) >= MIN_RUN
             or any(multi[k] for k in run)
-            or (at_edge and all(similarity[k] < OFF_TOPIC_EDGE for k in run))
+            or (at_edge and all(similarity[k] < OFF_TOPIC_EDGE and foreign(k) for k in run))
         ):
             farm.update(run)
         i = j
