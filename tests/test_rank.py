@@ -126,7 +126,7 @@ def _plugin_env(cli_env: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def test_cli_rank_formats(tmp_path, cli_env) -> None:
+def test_cli_rank_formats(tmp_path, cli_env, capsys, monkeypatch) -> None:
     for source, marks in (("calm", 0), ("shouty", 6)):
         folder = tmp_path / "corpus" / source
         folder.mkdir(parents=True)
@@ -134,20 +134,26 @@ def test_cli_rank_formats(tmp_path, cli_env) -> None:
             (folder / f"{i}.txt").write_text(f"Article {i} says something." + "!" * (marks + i % 2), encoding="utf-8")
     profile = tmp_path / "p.toml"
     profile.write_text('[rubrics]\nexclamation = 1\n', encoding="utf-8")
-    base = [*SOURCEGAUGE, "rank", str(tmp_path / "corpus"), "--profile", str(profile), "--no-progress"]
-    out = subprocess.run([*base, "--format", "json"], capture_output=True, text=True, env=_plugin_env(cli_env),
-                         check=True)
+    args = ["rank", str(tmp_path / "corpus"), "--profile", str(profile), "--no-progress"]
+    # One real subprocess for the installed entry point ...
+    out = subprocess.run([*SOURCEGAUGE, *args, "--format", "json"], capture_output=True, text=True,
+                         env=_plugin_env(cli_env), check=True)
     rows = json.loads(out.stdout)
     assert [r["source"] for r in rows] == ["calm", "shouty"]
     assert rows[0]["documents"] == 6 and rows[0]["ci_low"] <= rows[0]["mean"] <= rows[0]["ci_high"]
     assert rows[0]["rubrics"] == {"exclamation": "1.0"} and rows[0]["profile"]["hash"]
-    out = subprocess.run([*base, "--format", "csv"], capture_output=True, text=True, env=_plugin_env(cli_env),
-                         check=True)
-    table = list(csv.DictReader(io.StringIO(out.stdout)))
+    # ... and the other formats in process (faster).
+    from scoring.cli import main
+
+    monkeypatch.syspath_prepend(str(PLUGIN_DIR))
+    capsys.readouterr()
+    assert main([*args, "--format", "csv"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["source"] for r in table] == ["calm", "shouty"] and "exclamation_mean" in table[0]
-    out = subprocess.run([*base, "--format", "markdown"], capture_output=True, text=True, env=_plugin_env(cli_env),
-                         check=True)
-    assert out.stdout.startswith("| rank | source |") and "| 1 | calm |" in out.stdout
+    assert main([*args, "--format", "markdown"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("| rank | source |") and "| 1 | calm |" in text
+    assert main([*args, "--confidence", "1.5"]) == 2
 
 
 @pytest.mark.slow
