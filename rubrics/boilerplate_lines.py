@@ -119,9 +119,10 @@ def line_shape(text: str) -> LineShape:
 
 
 def is_text_like(shape: LineShape) -> bool:
-    """Running prose: long enough, with sentence punctuation or plenty of function words."""
+    """Running prose: long enough, with sentence punctuation or plenty of function words.
+    A long line with neither (an archive list, a tag cloud, glued menu entries) is not prose."""
     if shape.words >= 25:
-        return True
+        return shape.terminal or shape.function_share >= 0.15
     return shape.words >= 8 and (shape.terminal or shape.function_share >= 0.3)
 
 
