@@ -4,15 +4,23 @@
 documents would sit in memory; here at most `jobs * IN_FLIGHT_PER_JOB` batches are
 submitted at a time, and results are yielded in input order. Each worker builds its
 Scorer once (rubric lexicons load once per worker process).
+
+Results cross the process boundary cheaply: a worker sends each DocumentResult without its
+Document (the parent still holds it and puts it back), and pickles the small frozen
+dataclasses of a result (Evidence, Flag, RubricResult: ~100 per article) as constructor
+calls instead of dataclass `__setstate__`, which halves the pickling cost of a result.
 """
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import Any
 
 from scoring.document import Document, LoadError
 from scoring.profile import Profile
@@ -27,12 +35,44 @@ def _init_worker(profile: Profile) -> None:
     global _worker_scorer
     from scoring.pipeline import Scorer
 
+    _register_reducers()
     _worker_scorer = Scorer(profile)
 
 
-def _score_batch(batch: list[Document | LoadError]) -> list:
+def _register_reducers() -> None:
+    from scoring.rubric import Evidence, Flag, RubricResult
+
+    for cls in (Evidence, Flag, RubricResult):
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        if all(f.init for f in dataclasses.fields(cls)):
+            copyreg.pickle(cls, _constructor_reducer(cls, names))
+
+
+def _constructor_reducer(cls: type, names: tuple[str, ...]) -> Any:
+    def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple(getattr(obj, n) for n in names)
+
+    return reduce
+
+
+def _score_batch(batch: list[Document | LoadError]) -> list[LoadError | dict[str, Any]]:
+    """Per item: the LoadError unchanged, or the DocumentResult's fields except `doc`."""
     assert _worker_scorer is not None
-    return [item if isinstance(item, LoadError) else _worker_scorer.score(item) for item in batch]
+    out: list[LoadError | dict[str, Any]] = []
+    for item in batch:
+        if isinstance(item, LoadError):
+            out.append(item)
+        else:
+            result = _worker_scorer.score(item)
+            out.append({f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name != "doc"})
+    return out
+
+
+def _reassemble(batch: list[Document | LoadError], results: list[LoadError | dict[str, Any]]) -> Iterator[Any]:
+    from scoring.pipeline import DocumentResult
+
+    for item, result in zip(batch, results, strict=True):
+        yield result if isinstance(result, LoadError) else DocumentResult(doc=item, **result)
 
 
 def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: int,
@@ -43,7 +83,7 @@ def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: i
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(profile,)) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[tuple[list[Document | LoadError], Future]] = deque()
         limit = jobs * IN_FLIGHT_PER_JOB
         exhausted = False
         while True:
@@ -52,7 +92,8 @@ def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: i
                 if not batch:
                     exhausted = True
                     break
-                pending.append(pool.submit(_score_batch, batch))
+                pending.append((batch, pool.submit(_score_batch, batch)))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            batch, future = pending.popleft()
+            yield from _reassemble(batch, future.result())

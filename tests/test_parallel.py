@@ -102,3 +102,23 @@ def test_an_endless_input_still_streams() -> None:
         if len(got) == 10:
             break
     assert got == [f"e{i}" for i in range(10)]
+
+
+def test_result_reducers_round_trip_every_field() -> None:
+    import copyreg
+    import pickle
+
+    from scoring.rubric import Evidence, Flag, RubricResult
+
+    saved = dict(copyreg.dispatch_table)
+    try:
+        parallel._register_reducers()
+        ev = Evidence(3, 9, "hedge", 0.25)
+        result = RubricResult("r", "1.2", 0.5, {"n": 2.0}, (ev,), (Flag("too_short", (ev,), "why"),),
+                              {"lines": ["a", "b"]})
+        back = pickle.loads(pickle.dumps(result))
+        assert back == result and back.flags[0].evidence[0] == ev
+        assert copyreg.dispatch_table.get(Evidence) is not None  # the constructor path is in use
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(saved)
