@@ -9,6 +9,7 @@ import statistics
 import sys
 from collections import Counter
 from contextlib import nullcontext
+from pathlib import Path
 from typing import IO, Any
 
 from scoring.cli_common import (
@@ -40,22 +41,27 @@ def run(args: argparse.Namespace) -> int:
     profile = resolve_profile(args)
     options = load_options(args)
     failures: list[LoadError] = []
-    scored: list[DocumentResult] = []
+    skipped: list[str] = []
     summary = _Summary(keep_rows=20)
     target = sys.stdout if args.output == "-" else None
     with (nullcontext(target) if target else open(args.output, "w", encoding="utf-8", newline="")) as fh:
         writer = _JsonlWriter(fh, not args.no_evidence) if args.format == "jsonl" else _CsvWriter(fh, profile.rubrics)
         with progress(not args.no_progress, "scoring") as bar:
-            for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options)):
+            for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
+                                                        skipped=skipped)):
                 if isinstance(item, LoadError):
                     failures.append(item)
                     writer.error(item)
                 else:
                     summary.add(item)
                     writer.result(item)
-        del scored
     if not args.quiet:
         summary.print(profile.rubrics, failures)
+    if skipped:
+        kinds = Counter(Path(p).suffix.lower() for p in skipped)
+        print(f"sourcegauge: skipped {len(skipped)} file(s) that are not an article format "
+              f"({', '.join(f'{k} ×{v}' for k, v in kinds.most_common())}), e.g. {skipped[0]}; "
+              "name a file explicitly to score it anyway", file=sys.stderr)
     for failure in failures:
         print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
     return 1 if failures else 0

@@ -55,8 +55,14 @@ class LoadOptions:
 Loaded = Document | LoadError
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | None = None) -> Iterator[Loaded]:
-    """Yield Documents and LoadErrors for every file under `paths`, in a stable order."""
+def iter_documents(paths: Iterable[str | os.PathLike[str]], options: LoadOptions | None = None,
+                   skipped: list[str] | None = None) -> Iterator[Loaded]:
+    """Yield Documents and LoadErrors for every file under `paths`, in a stable order.
+
+    In folders, files whose extension is not an article format (`.py`, `.png`, `.pdf`, …) are
+    not read; their paths are appended to `skipped` when a list is given, so a caller can say
+    what it passed over. A file named explicitly in `paths` is always read.
+    """
     opts = options or LoadOptions()
     sidecars = _SidecarIndex()
     for raw in paths:
@@ -65,7 +71,7 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], options: LoadOptions
             yield LoadError(str(root), "no such file or directory")
             continue
         if root.is_dir():
-            yield from _walk(root, opts, sidecars)
+            yield from _walk(root, opts, sidecars, skipped)
         else:
             yield from load_file(root, root.parent, opts, sidecars, id_base=root.parent)
 
@@ -79,13 +85,22 @@ def load_documents(paths: Iterable[str | os.PathLike[str]], options: LoadOptions
     return docs, errors
 
 
-def _walk(root: Path, opts: LoadOptions, sidecars: _SidecarIndex) -> Iterator[Loaded]:
+def is_article_file(path: Path) -> bool:
+    """A supported format by extension (also inside .gz), or no extension at all (raw dumps)."""
+    suffixes = [s.lower() for s in path.suffixes if len(s) <= 10]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return not suffixes or suffixes[-1] in TEXT_SUFFIXES
+
+
+def _walk(root: Path, opts: LoadOptions, sidecars: _SidecarIndex,
+          skipped: list[str] | None = None) -> Iterator[Loaded]:
     id_base = root.parent if root.name else root
-    yield from _walk_folder(root, root, id_base, opts, sidecars, (os.path.realpath(root),))
+    yield from _walk_folder(root, root, id_base, opts, sidecars, (os.path.realpath(root),), skipped)
 
 
 def _walk_folder(folder: Path, root: Path, id_base: Path, opts: LoadOptions, sidecars: _SidecarIndex,
-                 ancestry: tuple[str, ...]) -> Iterator[Loaded]:
+                 ancestry: tuple[str, ...], skipped: list[str] | None) -> Iterator[Loaded]:
     """Depth-first in name order; `ancestry` holds the real paths of the folders above, so a
     symlink pointing back to one of them is reported as a loop instead of followed."""
     try:
@@ -109,10 +124,14 @@ def _walk_folder(folder: Path, root: Path, id_base: Path, opts: LoadOptions, sid
             if real in ancestry:
                 yield LoadError(str(path), f"symlink loop: points back to its ancestor {real}")
                 continue
-            yield from _walk_folder(path, root, id_base, opts, sidecars, (*ancestry, real))
+            yield from _walk_folder(path, root, id_base, opts, sidecars, (*ancestry, real), skipped)
             continue
         if entry.is_symlink() and not path.exists():
             yield LoadError(str(path), f"broken symlink to {os.readlink(path)}")
+            continue
+        if not is_article_file(path):
+            if skipped is not None:
+                skipped.append(str(path))
             continue
         yield from load_file(path, root, opts, sidecars, id_base=id_base)
 

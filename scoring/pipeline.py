@@ -126,19 +126,21 @@ def score_corpus(
     rubrics: Iterable[str] | None = None,
     jobs: int = 1,
     load_options: LoadOptions | None = None,
+    skipped: list[str] | None = None,
 ) -> Iterator[DocumentResult | LoadError]:
     """Score documents lazily, in input order, with `jobs` worker processes.
 
     `inputs` is a path, a list of paths (files or folders), or an iterable of Documents.
     Yields a DocumentResult per document and a LoadError per unreadable input. Memory stays
-    constant: at most a few batches per worker are in flight at any time.
+    constant: at most a few batches per worker are in flight at any time. Files in folders
+    that are not an article format are passed over; their paths go into `skipped` if given.
     """
     from scoring.parallel import ordered_map
 
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
     if rubrics is not None:
         prof = prof.restricted_to(list(rubrics))
-    items = _as_items(inputs, load_options)
+    items = _as_items(inputs, load_options, skipped)
     if jobs <= 1:
         scorer = Scorer(prof)
         for item in items:
@@ -147,15 +149,16 @@ def score_corpus(
     yield from ordered_map(items, prof, jobs)
 
 
-def _as_items(inputs: Any, load_options: LoadOptions | None) -> Iterator[Document | LoadError]:
+def _as_items(inputs: Any, load_options: LoadOptions | None,
+              skipped: list[str] | None = None) -> Iterator[Document | LoadError]:
     if isinstance(inputs, (str, os.PathLike)):
-        yield from iter_documents([inputs], load_options)
+        yield from iter_documents([inputs], load_options, skipped)
         return
     pending_paths: list[Any] = []
     for item in inputs:
         if isinstance(item, (Document, LoadError)):
             if pending_paths:
-                yield from iter_documents(pending_paths, load_options)
+                yield from iter_documents(pending_paths, load_options, skipped)
                 pending_paths = []
             yield item
         elif isinstance(item, (str, os.PathLike)):
@@ -163,4 +166,4 @@ def _as_items(inputs: Any, load_options: LoadOptions | None) -> Iterator[Documen
         else:
             raise TypeError(f"score_corpus takes Documents or paths, got {type(item).__name__}")
     if pending_paths:
-        yield from iter_documents(pending_paths, load_options)
+        yield from iter_documents(pending_paths, load_options, skipped)

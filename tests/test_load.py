@@ -195,15 +195,20 @@ def test_sources_csv_is_also_a_sidecar(tmp_path: Path) -> None:
 
 def test_bad_files_are_reported_and_good_ones_kept(tmp_path: Path) -> None:
     write(tmp_path / "good1.txt", ARTICLE)
-    write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n" + os.urandom(500))
+    write(tmp_path / "image", b"\x89PNG\r\n\x1a\n" + os.urandom(500))  # no extension: read, found binary
+    write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n" + os.urandom(500))  # not an article format: skipped
     write(tmp_path / "noise.txt", bytes(range(128, 256)) * 20 + b"\x81\x8d\x8f\x90\x9d" * 50)
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "blank.txt", "   \n\n  ")
     write(tmp_path / "zz_good2.txt", ARTICLE.upper())
-    docs, errors = load_documents([tmp_path])
+    skipped: list[str] = []
+    docs = [d for d in iter_documents([tmp_path], skipped=skipped) if isinstance(d, Document)]
+    errors = [e for e in iter_documents([tmp_path]) if isinstance(e, LoadError)]
     assert sorted(d.id.split("/")[-1] for d in docs) == ["good1.txt", "zz_good2.txt"]
+    assert [Path(p).name for p in skipped] == ["photo.png"]
     reasons = {Path(e.path).name: e.reason for e in errors}
-    assert "PNG" in reasons["image.png"]
+    assert "photo.png" not in reasons
+    assert "PNG" in reasons["image"]
     assert "undecodable" in reasons["noise.txt"] or "binary" in reasons["noise.txt"]
     assert reasons["empty.txt"] == "empty file"
     assert "white space" in reasons["blank.txt"]
@@ -247,3 +252,14 @@ def test_shared_corpora_sources_and_encodings(shared_corpora: Path) -> None:
     assert encodings == {"gb18030"}
     sources = {d.source for d in docs}
     assert {"gongyi.sohu.com", "news.cn.yahoo.com", "cnn", "dailymail", "cnndm"} <= sources
+
+
+def test_folder_walk_skips_other_formats_but_explicit_files_are_read(tmp_path: Path) -> None:
+    write(tmp_path / "c" / "article.txt", ARTICLE)
+    write(tmp_path / "c" / "build_corpus.py", "print('not an article')\n")
+    write(tmp_path / "c" / "SHA256SUMS", "abc  article.txt\n")  # no extension: raw dumps are read
+    skipped: list[str] = []
+    ids = [d.id for d in iter_documents([tmp_path / "c"], skipped=skipped)]
+    assert ids == ["c/SHA256SUMS", "c/article.txt"]
+    assert skipped == [str(tmp_path / "c" / "build_corpus.py")]
+    assert [d.id for d in iter_documents([tmp_path / "c" / "build_corpus.py"])] == ["build_corpus.py"]
