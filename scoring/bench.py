@@ -59,6 +59,15 @@ class Measurement:
     jobs: int = 1
     peak_rss_mb: float | None = None
     note: str = ""
+    cpu_seconds: float | None = None  # CPU time of the scoring process(es) during the pass
+
+    @property
+    def docs_per_cpu_s(self) -> float | None:
+        """Documents per CPU-second: per-core throughput that other load on the machine
+        does not dilute (wall time does)."""
+        if self.cpu_seconds is None or self.cpu_seconds <= 0:
+            return None
+        return self.docs / self.cpu_seconds
 
     @property
     def docs_per_s_per_core(self) -> float:
@@ -87,6 +96,7 @@ class Measurement:
             "mb_per_s_per_core": round(self.mb_per_s_per_core, 4),
             "p50_ms": _round(self.percentile_ms(0.50)), "p99_ms": _round(self.percentile_ms(0.99)),
             "peak_rss_mb": _round(self.peak_rss_mb), "note": self.note,
+            "cpu_seconds": _round(self.cpu_seconds, 4), "docs_per_cpu_s": _round(self.docs_per_cpu_s, 2),
         }
 
 
@@ -135,13 +145,26 @@ def text_bytes(docs: Iterable[Document]) -> int:
 def _timed_loop(name: str, docs: Sequence[Document], step: Callable[[Document], Any]) -> Measurement:
     latencies: list[float] = []
     clock = time.perf_counter
+    cpu0 = time.process_time()
     start = clock()
     for doc in docs:
         t0 = clock()
         step(doc)
         latencies.append(clock() - t0)
     elapsed = clock() - start
-    return Measurement(name, len(docs), text_bytes(docs), elapsed, latencies, peak_rss_mb=peak_rss_mb())
+    return Measurement(name, len(docs), text_bytes(docs), elapsed, latencies, peak_rss_mb=peak_rss_mb(),
+                       cpu_seconds=time.process_time() - cpu0)
+
+
+def merge(parts: Sequence[Measurement]) -> Measurement:
+    """One measurement from passes over consecutive slices of a corpus."""
+    first = parts[0]
+    cpu = [p.cpu_seconds for p in parts]
+    peaks = [p.peak_rss_mb for p in parts if p.peak_rss_mb is not None]
+    return Measurement(first.name, sum(p.docs for p in parts), sum(p.bytes for p in parts),
+                       sum(p.seconds for p in parts), [x for p in parts for x in p.latencies], first.jobs,
+                       max(peaks) if peaks else None, first.note,
+                       None if any(c is None for c in cpu) else sum(c for c in cpu if c is not None))
 
 
 def best_of(repeat: int, run: Callable[[], Measurement]) -> Measurement:
@@ -162,21 +185,27 @@ def time_breakdown(docs: Sequence[Document], rubrics: Sequence[Any]) -> list[Mea
     add up to about the profile row (which also includes aggregation).
     """
     clock = time.perf_counter
+    cpu = time.thread_time
     seg_lat: list[float] = []
+    seg_cpu = 0.0
+    rubric_cpu: dict[str, float] = {r.name: 0.0 for r in rubrics}
     per_rubric: dict[str, list[float]] = {r.name: [] for r in rubrics}
     for doc in docs:
-        t0 = clock()
+        c0, t0 = cpu(), clock()
         seg = Segmented(doc)
         _ = seg.sentences, seg.words
         seg_lat.append(clock() - t0)
+        seg_cpu += cpu() - c0
         for rubric in rubrics:
-            t0 = clock()
+            c0, t0 = cpu(), clock()
             with suppress(Exception):  # as in the pipeline: a failing rubric still spent the time
                 rubric.score(seg)
             per_rubric[rubric.name].append(clock() - t0)
+            rubric_cpu[rubric.name] += cpu() - c0
     size = text_bytes(docs)
-    rows = [Measurement("segmentation", len(docs), size, sum(seg_lat), seg_lat)]
-    rows += [Measurement(name, len(docs), size, sum(lat), lat) for name, lat in per_rubric.items()]
+    rows = [Measurement("segmentation", len(docs), size, sum(seg_lat), seg_lat, cpu_seconds=seg_cpu)]
+    rows += [Measurement(name, len(docs), size, sum(lat), lat, cpu_seconds=rubric_cpu[name])
+             for name, lat in per_rubric.items()]
     return rows
 
 
@@ -184,13 +213,23 @@ def time_parallel(docs: Sequence[Document], profile: Profile, jobs: int) -> Meas
     """Throughput of `jobs` worker processes through `scoring.parallel` (includes pool start)."""
     from scoring.parallel import ordered_map
 
+    cpu0 = _cpu_with_children()
     start = time.perf_counter()
     count = sum(1 for _ in ordered_map(iter(docs), profile, jobs))
     elapsed = time.perf_counter() - start
     assert count == len(docs)
     return Measurement(f"profile, {jobs} jobs", len(docs), text_bytes(docs), elapsed, jobs=jobs,
                        peak_rss_mb=max(peak_rss_mb(), peak_rss_mb(children=True)),
-                       note="peak RSS: largest of parent and workers")
+                       note="peak RSS: largest of parent and workers; CPU includes the parent",
+                       cpu_seconds=_cpu_with_children() - cpu0)
+
+
+def _cpu_with_children() -> float:
+    """CPU seconds of this process and its finished children (the pool is shut down, and
+    its workers waited for, before the pass ends)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 @dataclass

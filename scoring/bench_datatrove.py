@@ -62,6 +62,7 @@ def time_chain(docs: Sequence[Document], filters: list[Any]) -> tuple[Measuremen
     latencies: list[float] = []
     per_filter: list[list[float]] = [[] for _ in filters]
     kept = 0
+    cpu0 = time.process_time()
     start = clock()
     for item in items:
         t_doc = clock()
@@ -75,13 +76,45 @@ def time_chain(docs: Sequence[Document], filters: list[Any]) -> tuple[Measuremen
             kept += 1
         latencies.append(clock() - t_doc)
     elapsed = clock() - start
+    cpu_seconds = time.process_time() - cpu0
     size = text_bytes(docs)
     chain = Measurement("datatrove: 4 filters chained", len(docs), size, elapsed, latencies,
-                        peak_rss_mb=peak_rss_mb(), note=f"{kept} of {len(docs)} documents kept")
+                        peak_rss_mb=peak_rss_mb(), note=f"{kept} of {len(docs)} documents kept",
+                        cpu_seconds=cpu_seconds)
     rows = [Measurement(f"datatrove: {type(f).__name__}", len(lat), size * len(lat) // max(1, len(docs)),
                         sum(lat), lat, note=f"on {len(lat)} documents that reached it")
             for f, lat in zip(filters, per_filter, strict=True)]
     return chain, rows, kept
+
+
+def time_side_by_side(docs: Sequence[Document], scorer: Any, filters: list[Any],
+                      chunk: int = 25) -> tuple[Measurement, Measurement, list[Measurement]]:
+    """sourcegauge's profile and the datatrove chain, alternating every `chunk` documents.
+
+    Alternating exposes both to the same conditions (other load, CPU frequency), so their
+    ratio is fair even on a busy machine. Returns (profile, chain, per-filter rows).
+    """
+    from scoring.bench import merge, time_profile
+
+    ours: list[Measurement] = []
+    chains: list[Measurement] = []
+    filter_parts: list[list[Measurement]] = []
+    kept = 0
+    for i in range(0, len(docs), chunk):
+        part = docs[i:i + chunk]
+        ours.append(time_profile(part, scorer, "profile (1 job)"))
+        chain, rows, part_kept = time_chain(part, filters)
+        chains.append(chain)
+        filter_parts.append(rows)
+        kept += part_kept
+    chain = merge(chains)
+    chain.note = f"{kept} of {len(docs)} documents kept"
+    per_filter = []
+    for column in zip(*filter_parts, strict=True):
+        row = merge(column)
+        row.note = f"on {row.docs} documents that reached it"
+        per_filter.append(row)
+    return merge(ours), chain, per_filter
 
 
 def warm_up(docs: Sequence[Document], filters: list[Any], count: int = 20) -> None:
