@@ -29,15 +29,26 @@ OUTSIDE_PROSE = "other"
 MAX_GAP = 3
 # A block of prose is part of the article when it has this share of the largest block's characters.
 BLOCK_SHARE = 0.3
+# Most lines between two comment headers of one thread.
+THREAD_HEADER_SPAN = 8
 # Categories the model may not overrule: unambiguous markers.
 HARD_CATEGORIES = frozenset({"ad_marker", "reprint_notice"})
 # A comment thread can only start once this share of the document's prose is above it.
 THREAD_AFTER = 0.3
-# Header of one reader comment: "Jane Doe says:", "Reply", "March 3, 2012 at 4:15 pm".
+# Header of one reader comment: "Jane Doe says:", "Reply", "Reply to this comment", or a
+# short line with a posting time and an author/reply word ("by Kate on Nov 29, 2010 at 8:03 am.
+# Reply #", "by tryhonesty July 24, 2012 1:08 AM EDT").
 COMMENT_HEADER = re.compile(
-    r"^(?:[\w .'-]{1,40} (?:says|said|wrote|writes)\s*:?|reply|report abuse|\S.{0,60}\bat \d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)$",
+    r"^(?:[\w .'-]{1,40} (?:says|said|wrote|writes)\s*:?|reply(?: to this comment)?|report abuse|permalink)\W*$"
+    r"|^(?=.{0,150}$)(?=.*\b(?:by|says|said|wrote|posted|reply)\b).*\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
+# Most lines between two comment headers of one thread.
+THREAD_HEADER_SPAN = 8
+# Categories the model may not overrule: unambiguous markers.
+HARD_CATEGORIES = frozenset({"ad_marker", "reprint_notice"})
+# A comment thread can only start once this share of the document's prose is above it.
+THREAD_AFTER = 0.3
 # Cue categories that a long prose line overrides (a sentence may mention "contact us").
 WEAK_CUES = frozenset({"footer", "byline_meta", "related_links", "navigation", "share_widget", "comments"})
 
@@ -161,9 +172,11 @@ def _comment_thread_start(texts: Sequence[str], shapes: Sequence[LineShape], pro
             if shapes[i].cue == "comments" and not prose[i]:
                 return i
             if COMMENT_HEADER.search(texts[i]) and not prose[i]:
+                # Two headers close together: comments are short; posts of a multi-post blog
+                # page, each with its own "Posted by ... at 10:30" line, are not.
+                if headers and i - headers[-1] <= THREAD_HEADER_SPAN:
+                    return headers[-1]
                 headers.append(i)
-                if len(headers) >= 2:
-                    return headers[0]
         if prose[i]:
             above += shapes[i].chars
     return n
