@@ -3,8 +3,9 @@
 Actors come from a gazetteer with aliases across languages and scripts
 (rubrics/data/lean_actors.csv; extend it with `gazetteer="extra.csv"`, same columns) plus a
 fallback for capitalised multi-word English names (type "other"). Per actor:
-`mentions`, `sentences` (distinct sentences mentioning it), `tone` (mean compound, from the
-sentiment rubric's `sentence_compounds` scorer, of those sentences) and `voice` (how many
+`mentions`, `sentences` (distinct sentences mentioning it), `tone` (mean compound of those sentences:
+the sentiment rubric's `sentence_compounds`, shared per document through `Segmented.shared`, so
+every sentence is scored once whichever of the two rubrics runs first) and `voice` (how many
 mentions are the source of an attribution: "Huang said", "according to NVIDIA", "华为表示").
 
 Features: `actors` (how many), `tone_gap` = max_tone - min_tone over actors mentioned at
@@ -21,10 +22,11 @@ import re
 
 from rubrics.lean_gazetteer import Actor, gazetteer
 from rubrics.lean_voice import is_voice
-from rubrics.sentiment import sentence_compound
+from rubrics.sentiment import sentence_compounds
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
-from scoring.segment import Segmented
+from scoring.segment import CJK_CLASS, Segmented
 
+_CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 # Capitalised multi-word names ("Brookings Institution", "Lu Zi"); connectors allowed inside.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |for |and |de |van |von )?[A-Z][a-z]+){1,3}\b")
 _NAME_STOP = frozenset(
@@ -74,7 +76,8 @@ class LeanRubric(Rubric):
         """Actor mentions in normalised offsets, in text order."""
         latin, cjk = gazetteer(self.gazetteer)
         found = [(m.start, m.end, m.payload) for m in latin.find(seg.text)]
-        found += [(m.start, m.end, m.payload) for m in cjk.find(seg.text)]
+        if not seg.text.isascii() and _CJK_CHAR.search(seg.text):  # else no Chinese alias can match
+            found += [(m.start, m.end, m.payload) for m in cjk.find(seg.text)]
         if self.fallback_names:
             found += _fallback_names(seg.text, [(s, e) for s, e, _ in found])
         found.sort(key=lambda x: (x[0], -x[1]))
@@ -84,14 +87,16 @@ class LeanRubric(Rubric):
         found = self.mentions(seg)
         sentences = seg.sentences
         starts = [s.start for s in sentences]
-        tone_cache: dict[int, float] = {}
+        # Shared with the sentiment rubric: each sentence is scored once per document.
+        compounds = sentence_compounds(seg)
         table: dict[str, dict] = {}
         evidence: list[Evidence] = []
         for start, end, actor in found:
-            row = table.setdefault(
-                actor.name,
-                {"actor": actor.name, "type": actor.type, "mentions": 0, "voice": 0, "_sents": set()},
-            )
+            row = table.get(actor.name)
+            if row is None:
+                row = table[actor.name] = {
+                    "actor": actor.name, "type": actor.type, "mentions": 0, "voice": 0, "_sents": set()
+                }
             row["mentions"] += 1
             cjk = not seg.text[start].isascii()
             if is_voice(seg.text, start, end, cjk):
@@ -99,15 +104,12 @@ class LeanRubric(Rubric):
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < sentences[i].end:
                 row["_sents"].add(i)
-                if i not in tone_cache:
-                    value = sentence_compound(seg, sentences[i])
-                    tone_cache[i] = 0.0 if value is None else value
             if len(evidence) < self.max_evidence:
                 evidence.append(seg.evidence(start, end, f"actor:{actor.name}", 1.0))
         actors = []
         for row in table.values():
             sents = sorted(row.pop("_sents"))
-            tone = sum(tone_cache[i] for i in sents) / len(sents) if sents else 0.0
+            tone = sum(compounds[i] for i in sents) / len(sents) if sents else 0.0
             # Fallback names seen once are mostly noise (headings, stray capitals).
             if row["type"] == "other" and row["mentions"] < 2 and row["actor"] not in ():
                 continue

@@ -21,8 +21,11 @@ Evidence: in each charged sentence, the words that carried its valence, labelled
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rubrics.sentiment_lexicon import vader
-from rubrics.sentiment_zh import NEGATION_SCALAR, zh_compound, zh_word_valences
+from rubrics.sentiment_vader import NEGATORS, vader_sentence
+from rubrics.sentiment_zh import NEGATION_SCALAR, squash, zh_word_valences
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
 from scoring.segment import Segmented, Sentence
 
@@ -32,37 +35,64 @@ POLARITY_CUTOFF = 0.05
 # shorter, and VADER's cost grows with length (a 100 KB "sentence" is a scraping accident).
 MAX_SENTENCE_CHARS = 2000
 _NEGATION_WINDOW = 3
-_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»…"
+# Keys under which the per-sentence analysis is shared with other rubrics (lean) through
+# `Segmented.shared`: computed once per document, whichever rubric asks first.
+SHARED_SENTENCES = "sentiment.sentences"
+SHARED_COMPOUNDS = "sentiment.sentence_compounds"
+
+
+class SentenceSentiment(NamedTuple):
+    """Sentiment of one sentence. `compound` is None when its language is not scored."""
+
+    compound: float | None
+    raw: float  # summed valence before squashing (VADER's scale), 0.0 when none
+    carriers: int  # how many words carried valence
+
+
+_UNSCORED = SentenceSentiment(None, 0.0, 0)
+_NEUTRAL = SentenceSentiment(0.0, 0.0, 0)
+
+
+def sentence_sentiment(seg: Segmented, sentence: Sentence) -> SentenceSentiment:
+    """Sentiment of one sentence in its own language (no caching: see sentence_sentiments)."""
+    if sentence.lang == "zh":
+        pairs = zh_word_valences(seg.words_between(sentence.start, sentence.end))
+        if not pairs:
+            return _NEUTRAL
+        raw = sum(v for _, v in pairs)
+        return SentenceSentiment(squash(raw), raw, sum(1 for _, v in pairs if v))
+    if sentence.lang == "en" or (sentence.lang == "other" and seg.lang in ("en", "mixed", "other")):
+        # "other" here is Latin script the identifier did not call English: on short text
+        # that is mostly English it got wrong, and VADER scores non-English words as 0 anyway.
+        scored = vader_sentence(vader(), sentence.text[:MAX_SENTENCE_CHARS])
+        return SentenceSentiment(scored.compound, scored.raw, len(scored.carriers))
+    return _UNSCORED
 
 
 def sentence_compound(seg: Segmented, sentence: Sentence) -> float | None:
     """Compound in [-1, 1] of one sentence, or None when its language is not scored."""
-    if sentence.lang == "zh":
-        return zh_compound(seg.words_between(sentence.start, sentence.end))
-    if sentence.lang == "en" or (sentence.lang == "other" and seg.lang in ("en", "mixed", "other")):
-        # "other" here is Latin script the identifier did not call English: on short text
-        # that is mostly English it got wrong, and VADER scores non-English words as 0 anyway.
-        text = sentence.text[:MAX_SENTENCE_CHARS]
-        analyzer = vader()
-        # VADER's compound is exactly 0 when no token is in its lexicon; checking that first
-        # skips its (slow) rule pass for the many sentiment-free sentences of news prose.
-        lexicon = analyzer.lexicon
-        if not any(tok in lexicon or tok.strip(_PUNCT) in lexicon for tok in text.lower().split()):
-            return 0.0
-        return float(analyzer.polarity_scores(text)["compound"])
-    return None
+    return sentence_sentiment(seg, sentence).compound
 
 
-def sentence_compounds(seg: Segmented) -> list[float]:
+def compute_sentence_sentiments(seg: Segmented) -> tuple[SentenceSentiment, ...]:
+    """One SentenceSentiment per `seg.sentences` entry, computed afresh (unshared)."""
+    return tuple(sentence_sentiment(seg, s) for s in seg.sentences)
+
+
+def sentence_sentiments(seg: Segmented) -> tuple[SentenceSentiment, ...]:
+    """`compute_sentence_sentiments`, computed once per document and shared between rubrics."""
+    return seg.shared(SHARED_SENTENCES, compute_sentence_sentiments)
+
+
+def sentence_compounds(seg: Segmented) -> tuple[float, ...]:
     """One compound per `seg.sentences` entry (0.0 for languages that are not scored).
 
-    Shared with the lean rubric so that actor tone uses exactly these numbers.
+    Shared (once per document) with the lean rubric, so actor tone uses exactly these numbers.
     """
-    out: list[float] = []
-    for sentence in seg.sentences:
-        value = sentence_compound(seg, sentence)
-        out.append(0.0 if value is None else value)
-    return out
+    return seg.shared(
+        SHARED_COMPOUNDS,
+        lambda s: tuple(0.0 if x.compound is None else x.compound for x in sentence_sentiments(s)),
+    )
 
 
 def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
@@ -71,19 +101,17 @@ def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
     if sentence.lang == "zh":
         pairs = zh_word_valences(words)
     else:
-        analyzer = vader()
-        lexicon = analyzer.lexicon
-        from vaderSentiment.vaderSentiment import NEGATE
-
+        lexicon = vader().lexicon
         pairs = []
         lowered = [w.text.lower() for w in words]
         for i, token in enumerate(lowered):
             valence = lexicon.get(token)
             if valence is None:
                 continue
-            before = lowered[max(0, i - _NEGATION_WINDOW) : i]
-            if any(t in NEGATE or t.endswith("n't") for t in before):
-                valence *= NEGATION_SCALAR
+            for before in lowered[max(0, i - _NEGATION_WINDOW) : i]:
+                if before in NEGATORS or before.endswith("n't"):
+                    valence *= NEGATION_SCALAR
+                    break
             pairs.append((words[i], valence))
     return [
         seg.evidence(w.start, w.end, "positive" if v > 0 else "negative", v) for w, v in pairs if v
@@ -103,11 +131,11 @@ class SentimentRubric(Rubric):
         self.max_evidence = max_evidence
 
     def score(self, seg: Segmented) -> RubricResult:
-        scored: list[tuple[Sentence, float]] = []
-        for sentence in seg.sentences:
-            value = sentence_compound(seg, sentence)
-            if value is not None:
-                scored.append((sentence, value))
+        scored = [
+            (sentence, result.compound)
+            for sentence, result in zip(seg.sentences, sentence_sentiments(seg), strict=True)
+            if result.compound is not None
+        ]
         if not scored:
             return self.result(
                 1.0,

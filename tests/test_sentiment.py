@@ -90,3 +90,80 @@ def test_nyt_dev_not_below_plain_vader_on_sentence_units() -> None:
     stock = SentimentIntensityAnalyzer()
     plain = np.array([stock.polarity_scores(r["text"])["compound"] for r in rows])
     assert np.corrcoef(ours, human)[0, 1] >= np.corrcoef(plain, human)[0, 1] - 0.01
+
+
+RULE_SENTENCES = [
+    "The results were not good at all!!!",
+    "It is NOT GOOD, but the team was GREAT.",
+    "He was never so happy, without doubt a good day.",
+    "The food was kind of good but sort of bland??",
+    "At least it was not the worst; the least bad option.",
+    "That movie was the bomb and the shit, a kiss of death for rivals.",
+    "No problem, no good deal, no hope or love.",
+    "I am :) happy 😀 today, not sad :(",
+    "Isn't it wonderful? Hardly a disaster, barely a success.",
+    "ＴＨＥ  results were absolutely terrible and awful.",
+    "İstanbul GREAT İİ! wonderful",
+    "",
+    "   ",
+]
+
+_FUZZ_WORDS = [
+    "good", "bad", "GOOD", "BAD", "not", "never", "no", "but", "very", "kind", "of", "so", "this",
+    "least", "at", "without", "doubt", "the", "bomb", "shit", "isn't", "hardly", "extremely",
+    "EXTREMELY", "sort", "yeah", "right", "nor", "or", "love", "hate", ":)", ":(", "!", "??",
+    "good!", "(bad)", "war", "win", "😀", "İİ!", "ok.", "kill", "sanctions", "crisis",
+]
+
+
+def _assert_same_as_vader(text: str) -> None:
+    from rubrics.sentiment_lexicon import vader
+    from rubrics.sentiment_vader import vader_sentence
+
+    analyzer = vader()
+    assert vader_sentence(analyzer, text).compound == analyzer.polarity_scores(text)["compound"], text
+
+
+@pytest.mark.parametrize("text", RULE_SENTENCES)
+def test_fast_vader_equals_polarity_scores(text: str) -> None:
+    _assert_same_as_vader(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FUZZ_WORDS), max_size=14), st.sampled_from([" ", "  ", "\n", " , "]))
+def test_fast_vader_equals_polarity_scores_on_token_soup(words: list[str], sep: str) -> None:
+    _assert_same_as_vader(sep.join(words))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_vader_equals_polarity_scores_on_any_text(text: str) -> None:
+    _assert_same_as_vader(text)
+
+
+def test_shared_sentence_analysis_equals_unshared_on_seeds() -> None:
+    """Same results whichever rubric computes the shared per-sentence analysis, and the
+    shared compounds equal stock VADER-with-supplement run on each sentence on its own."""
+    from rubrics.lean import LeanRubric
+    from rubrics.sentiment import compute_sentence_sentiments, sentence_sentiments
+    from rubrics.sentiment_lexicon import vader
+
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    assert seeds
+    sentiment, lean = SentimentRubric(), LeanRubric()
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        alone = [r.score(seg_of(text)).to_dict() for r in (sentiment, lean)]
+        seg = seg_of(text)
+        first_lean = lean.score(seg).to_dict()
+        then_sentiment = sentiment.score(seg).to_dict()
+        assert [then_sentiment, first_lean] == alone
+        seg = seg_of(text)
+        assert [sentiment.score(seg).to_dict(), lean.score(seg).to_dict()] == alone
+        assert sentence_sentiments(seg) is sentence_sentiments(seg)  # computed once
+        fresh = compute_sentence_sentiments(seg_of(text))
+        assert fresh == sentence_sentiments(seg)
+        assert sentence_compounds(seg) == tuple(0.0 if x.compound is None else x.compound for x in fresh)
+        for sentence, result in zip(seg.sentences, fresh, strict=True):
+            if sentence.lang == "en":
+                assert result.compound == vader().polarity_scores(sentence.text)["compound"]
