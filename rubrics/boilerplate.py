@@ -6,7 +6,7 @@ score is the share of the document's characters that are content (1.0 = no boile
 
 from __future__ import annotations
 
-from rubrics.boilerplate_classify import CONTENT, classify_cached
+from rubrics.boilerplate_classify import CONTENT, shared_labels
 from rubrics.boilerplate_lines import CATEGORIES
 from scoring.rubric import Rubric, RubricResult
 from scoring.segment import Segmented
@@ -25,7 +25,7 @@ class BoilerplateRubric(Rubric):
         self.evidence_limit = evidence_limit
 
     def score(self, seg: Segmented) -> RubricResult:
-        labelled = classify_cached(seg)
+        labelled = shared_labels(seg)
         total_chars = 0
         boiler_chars = 0
         counts = dict.fromkeys(CATEGORIES, 0)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rubrics.boilerplate_features import line_features
 from rubrics.boilerplate_lines import LineShape, is_headline_like, is_text_like, line_shape
@@ -29,12 +28,6 @@ OUTSIDE_PROSE = "other"
 MAX_GAP = 3
 # A block of prose is part of the article when it has this share of the largest block's characters.
 BLOCK_SHARE = 0.3
-# Most lines between two comment headers of one thread.
-THREAD_HEADER_SPAN = 8
-# Categories the model may not overrule: unambiguous markers.
-HARD_CATEGORIES = frozenset({"ad_marker", "reprint_notice"})
-# A comment thread can only start once this share of the document's prose is above it.
-THREAD_AFTER = 0.3
 # Header of one reader comment: "Jane Doe says:", "Reply", "Reply to this comment", or a
 # short line with a posting time and an author/reply word ("by Kate on Nov 29, 2010 at 8:03 am.
 # Reply #", "by tryhonesty July 24, 2012 1:08 AM EDT").
@@ -80,14 +73,13 @@ def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     return LineLabels(tuple(labels), tuple(shapes), tuple(prose), farm)
 
 
-@lru_cache(maxsize=4)
-def classify_cached(seg: Segmented) -> LineLabels:
-    """`classify`, shared by the boilerplate and spam rubrics scoring the same document.
+SHARED_KEY = "boilerplate.line_labels"
 
-    Keyed on the Segmented object itself (identity: it is immutable in practice and the
-    cache holds it, so its id cannot be reused while cached); at most four documents are kept.
-    """
-    return classify(seg)
+
+def shared_labels(seg: Segmented) -> LineLabels:
+    """`classify(seg)`, computed once per document and shared by the boilerplate and spam
+    rubrics through the engine's per-document store (`Segmented.shared`)."""
+    return seg.shared(SHARED_KEY, classify)
 
 
 def model_inputs(texts: Sequence[str], shapes: Sequence[LineShape],

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from rubrics._textstat import flesch_reading_ease
-from rubrics.boilerplate_classify import CONTENT, LineLabels, classify_cached
+from rubrics._syllables import flesch_reading_ease
+from rubrics.boilerplate_classify import CONTENT, LineLabels, shared_labels
 from rubrics.boilerplate_lines import is_headline_like
 from rubrics.boilerplate_topic import headline_pieces
 from rubrics.clickbait import clickbait_probability
@@ -71,7 +71,7 @@ class SpamRubric(Rubric):
         self.readability = readability
 
     def score(self, seg: Segmented) -> RubricResult:
-        labelled = classify_cached(seg)
+        labelled = shared_labels(seg)
         strengths: dict[str, float] = {}
         spans: dict[str, list[Evidence]] = {}
         details: dict[str, str] = {}
