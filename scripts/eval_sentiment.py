@@ -3,9 +3,14 @@
     .venv/bin/python scripts/eval_sentiment.py
 
 Reads ../shared/eval/sentiment/nyt-dev.jsonl (mean human rating -4..+4 per snippet) and
-prints, beside plain VADER run on the whole snippet, the Pearson r of the rubric's
+prints, beside plain VADER run on the whole snippet, the Pearson r of the rubric's document
+polarity `compound` (carrier-weighted mean of sentence compounds) and of its plain
 `mean_compound` against the human mean, and the macro sign F1 over positive/negative with
 the VADER paper's neutral band (|rating|/4 < 0.05, |compound| < 0.05).
+
+Then, on ../shared/corpora/bbc (if present), the saturation share |compound| > 0.95 of
+whole-document VADER vs the rubric's aggregates: per-sentence scoring exists because
+VADER's compound saturates on long texts.
 """
 
 from __future__ import annotations
@@ -50,10 +55,9 @@ def main() -> int:
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     human = np.array([r["score"] for r in rows]) / 4.0
     rubric = SentimentRubric()
-    ours = np.array([
-        rubric.score(Segmented(Document(id=r["id"], text=r["text"], source="nyt"))).features["mean_compound"]
-        for r in rows
-    ])
+    features = [rubric.score(Segmented(Document(id=r["id"], text=r["text"], source="nyt"))).features for r in rows]
+    ours = np.array([f["compound"] for f in features])
+    ours_mean = np.array([f["mean_compound"] for f in features])
     stock = SentimentIntensityAnalyzer()  # stock lexicon, without our news-domain supplement
     plain = np.array([stock.polarity_scores(r["text"])["compound"] for r in rows])
     # The snippets are sentence-level units: our sentence scorer (VADER + news-domain
@@ -66,12 +70,40 @@ def main() -> int:
     methods = (
         ("plain VADER, whole snippet", plain),
         ("our sentence scorer, snippet as one sentence", unit),
-        ("sentiment rubric mean_compound (snippet split into sentences)", ours),
+        ("sentiment rubric `mean_compound` (plain mean of sentences)", ours_mean),
+        ("sentiment rubric `compound` (carrier-weighted mean of sentences)", ours),
     )
     for name, pred in methods:
         r = float(np.corrcoef(pred, human)[0, 1])
-        print(f"| {name} | {r:.3f} | {sign_f1(truth, sign(pred)):.3f} |")
+        print(f"| {name} | {r:.4f} | {sign_f1(truth, sign(pred)):.3f} |")
+    multi = sum(1 for f in features if abs(f["compound"] - f["mean_compound"]) > 1e-9)
+    print(f"\n({multi} snippets differ between `compound` and `mean_compound`: the rest are one sentence.)")
+    saturation(rubric)
     return 0
+
+
+def saturation(rubric: object) -> None:
+    """Share of BBC articles whose document polarity is saturated (|value| > 0.95)."""
+    from rubrics.sentiment_lexicon import vader
+    from scoring.load import load_documents
+    from scoring.segment import Segmented
+
+    bbc = SHARED / "corpora" / "bbc"
+    if not bbc.is_dir():
+        print(f"\n{bbc} absent: saturation check skipped")
+        return
+    docs, _ = load_documents([bbc])
+    whole = np.array([vader().polarity_scores(d.text)["compound"] for d in docs])
+    features = [rubric.score(Segmented(d)).features for d in docs]  # type: ignore[attr-defined]
+    print(f"\nBBC: {len(docs)} articles, share with |document polarity| > 0.95\n")
+    print("| document polarity | share > 0.95 | mean abs |")
+    print("|---|---|---|")
+    for name, values in (
+        ("VADER on the whole article", whole),
+        ("sentiment rubric `mean_compound`", np.array([f["mean_compound"] for f in features])),
+        ("sentiment rubric `compound`", np.array([f["compound"] for f in features])),
+    ):
+        print(f"| {name} | {np.mean(np.abs(values) > 0.95):.1%} | {np.mean(np.abs(values)):.3f} |")
 
 
 if __name__ == "__main__":

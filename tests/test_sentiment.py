@@ -76,20 +76,47 @@ def test_shares_and_compounds_bounded(parts: list[str]) -> None:
     assert result.score == pytest.approx(1 - f["extremity"])
 
 
-def test_nyt_dev_not_below_plain_vader_on_sentence_units() -> None:
+def test_nyt_dev_compound_not_below_plain_vader() -> None:
     path = SHARED / "eval" / "sentiment" / "nyt-dev.jsonl"
     if not path.exists():
         pytest.skip("../shared/eval not present: nyt-dev.jsonl is needed for the correlation check")
     import numpy as np
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:800]
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     human = np.array([r["score"] for r in rows])
-    ours = np.array([sentence_compounds(seg_of(r["text"])) or [0.0] for r in rows], dtype=object)
-    ours = np.array([float(np.mean(c)) for c in ours])
+    rubric = SentimentRubric()
+    ours = np.array([rubric.score(seg_of(r["text"])).features["compound"] for r in rows])
     stock = SentimentIntensityAnalyzer()
     plain = np.array([stock.polarity_scores(r["text"])["compound"] for r in rows])
-    assert np.corrcoef(ours, human)[0, 1] >= np.corrcoef(plain, human)[0, 1] - 0.01
+    assert np.corrcoef(ours, human)[0, 1] >= np.corrcoef(plain, human)[0, 1]
+
+
+def test_compound_is_carrier_weighted_and_ignores_neutral_sentences() -> None:
+    rubric = SentimentRubric()
+    one = rubric.score(seg_of("The plan was a wonderful success."))
+    (only,) = sentence_compounds(seg_of("The plan was a wonderful success."))
+    assert one.features["compound"] == pytest.approx(only) == pytest.approx(one.features["mean_compound"])
+    padded = rubric.score(seg_of("The plan was a wonderful success. The meeting was on Tuesday. "
+                                 "It had twelve pages. The room was on the third floor."))
+    assert padded.features["compound"] == pytest.approx(only)  # neutral sentences add nothing
+    assert padded.features["mean_compound"] == pytest.approx(only / 4)
+    # Two carriers outweigh one: the mean is pulled towards the sentence with more valence words.
+    mixed_text = "Brilliant, wonderful, amazing work. It was bad."
+    mixed = rubric.score(seg_of(mixed_text))
+    c_pos, c_neg = sentence_compounds(seg_of(mixed_text))
+    assert mixed.features["compound"] == pytest.approx((3 * c_pos + c_neg) / 4)
+    assert rubric.score(seg_of("The meeting was on Tuesday.")).features["compound"] == 0.0
+
+
+def test_compound_does_not_saturate_with_length() -> None:
+    text = " ".join(["The team won a great victory."] * 200)
+    result = SentimentRubric().score(seg_of(text))
+    from rubrics.sentiment_lexicon import vader
+
+    assert vader().polarity_scores(text)["compound"] > 0.99  # whole-text VADER saturates
+    assert result.features["compound"] == pytest.approx(sentence_compounds(seg_of(text))[0])
+    assert result.features["compound"] < 0.95
 
 
 RULE_SENTENCES = [
