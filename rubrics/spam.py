@@ -47,6 +47,7 @@ MAX_EVIDENCE = 50
 # Flesch scale.
 READABILITY_CHARS = 500
 STUFFING_TERM = re.compile(rf"(?P<latin>[A-Za-z]{{4,}})|(?P<cjk>[{CJK_CLASS}]{{2,}})")
+ASCII_TERM = re.compile(r"[a-z]{4,}")
 
 
 class SpamRubric(Rubric):
@@ -199,8 +200,12 @@ class SpamRubric(Rubric):
         # Terms: Latin words of 4+ letters and Chinese character bigrams, by regex, so that
         # this check never needs the (costly, HMM-based) jieba segmentation.
         terms: list[str] = []
-        for line in prose_lines:
-            for latin, cjk in STUFFING_TERM.findall(line.text):
+        joined = "\n".join(line.text for line in prose_lines)
+        if joined.isascii():
+            # Fast path, same terms: ASCII letter runs are unchanged by lower-casing.
+            terms = ASCII_TERM.findall(joined.lower())
+        else:
+            for latin, cjk in STUFFING_TERM.findall(joined):
                 if latin:
                     terms.append(latin.lower())
                 else:

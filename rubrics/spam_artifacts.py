@@ -37,8 +37,14 @@ _CP1252_CONT = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u20
 MOJIBAKE = re.compile(rf"[\u00c2\u00c3\u00c5\u00e2][{_CP1252_CONT}]{{1,2}}|\ufffd+|\ufeff|ï»¿")
 
 
+# Cheap necessary condition for a GLUED match, searched first: most texts have no join at all.
+_GLUED_JOIN = re.compile(r"[a-z]\.?[A-Z]")
+
+
 def glued_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    if not _GLUED_JOIN.search(text):
+        return out
     for m in GLUED.finditer(text):
         word = m.group()
         if word in _CAMEL_OK or "." not in word and word[:1].isupper():
