@@ -31,6 +31,13 @@ class Normalized:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the normalised text to the original text."""
         n = len(self.text)
+        starts, ends = self.starts, self.ends
+        if 0 <= start < end <= n:
+            # The common case (a valid, non-empty span; called for every evidence span),
+            # without the clamping calls.
+            if starts is None or ends is None:
+                return start, end
+            return starts[start], ends[end - 1]
         start = max(0, min(start, n))
         end = max(start, min(end, n))
         if self.starts is None or self.ends is None:

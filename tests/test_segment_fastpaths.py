@@ -90,3 +90,28 @@ def test_windowed_look_behind_equals_whole_line_search(text: str, window: int) -
         assert split_sentences(text) == reference
     finally:
         segment._LAST_TOKEN_WINDOW = default
+
+
+def _reference_to_original(norm, start: int, end: int) -> tuple[int, int]:
+    n = len(norm.text)
+    start = max(0, min(start, n))
+    end = max(start, min(end, n))
+    if norm.starts is None or norm.ends is None:
+        return start, end
+    if start == n:
+        return len(norm.original), len(norm.original)
+    if end == start:
+        return norm.starts[start], norm.starts[start]
+    return norm.starts[start], norm.ends[end - 1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ﬁＡ１\u0301\u200b\u00ad中。")), max_size=12))
+def test_to_original_fast_path_equals_reference(text: str) -> None:
+    from scoring.normalize import normalize
+
+    norm = normalize(text)
+    n = len(norm.text)
+    for start in range(-2, n + 3):
+        for end in range(-2, n + 3):
+            assert norm.to_original(start, end) == _reference_to_original(norm, start, end)
