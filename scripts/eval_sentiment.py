@@ -55,7 +55,8 @@ def main() -> int:
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     human = np.array([r["score"] for r in rows]) / 4.0
     rubric = SentimentRubric()
-    features = [rubric.score(Segmented(Document(id=r["id"], text=r["text"], source="nyt"))).features for r in rows]
+    results = [rubric.score(Segmented(Document(id=r["id"], text=r["text"], source="nyt"))) for r in rows]
+    features = [res.features for res in results]
     ours = np.array([f["compound"] for f in features])
     ours_mean = np.array([f["mean_compound"] for f in features])
     stock = SentimentIntensityAnalyzer()  # stock lexicon, without our news-domain supplement
@@ -76,8 +77,10 @@ def main() -> int:
     for name, pred in methods:
         r = float(np.corrcoef(pred, human)[0, 1])
         print(f"| {name} | {r:.4f} | {sign_f1(truth, sign(pred)):.3f} |")
-    multi = sum(1 for f in features if abs(f["compound"] - f["mean_compound"]) > 1e-9)
-    print(f"\n({multi} snippets differ between `compound` and `mean_compound`: the rest are one sentence.)")
+    several = sum(1 for res in results if len(res.details["sentences"]) > 1)
+    differ = sum(1 for f in features if abs(f["compound"] - f["mean_compound"]) > 1e-9)
+    print(f"\n{several} snippets split into several sentences; `compound` differs from `mean_compound` on {differ}"
+          " (on one sentence both are that sentence's compound).")
     saturation(rubric)
     return 0
 
