@@ -98,7 +98,8 @@ class Segmented:
     words on first use, then kept, so rubrics share one segmentation.
     """
 
-    __slots__ = ("doc", "norm", "text", "lines", "lang", "_sentences", "_words", "_word_starts", "_shared")
+    __slots__ = ("doc", "norm", "text", "lines", "lang", "_sentences", "_words", "_word_starts", "_shared",
+                 "_latin_pattern", "_word_count")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -110,6 +111,8 @@ class Segmented:
         self._words: tuple[Word, ...] | None = None
         self._word_starts: list[int] | None = None
         self._shared: dict[str, Any] = {}
+        self._latin_pattern: re.Pattern[str] | None | bool = False  # False: not looked at yet
+        self._word_count: int | None = None
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -147,8 +150,32 @@ class Segmented:
             value = self._shared[key] = compute(self)
             return value
 
+    @property
+    def word_count(self) -> int:
+        """`len(self.words)`; for text without Chinese, counted without building the words."""
+        if self._word_count is None:
+            pattern = self._latin_word_pattern()
+            if self._words is not None or pattern is None:
+                self._word_count = len(self.words)
+            else:
+                self._word_count = len(pattern.findall(self.text))
+        return self._word_count
+
+    def _latin_word_pattern(self) -> re.Pattern[str] | None:
+        """The word pattern `tokenize` uses on this text, or None when it has Chinese (jieba)."""
+        if self._latin_pattern is False:
+            self._latin_pattern = _latin_pattern_for(self.text)
+        return self._latin_pattern  # type: ignore[return-value]
+
     def words_between(self, start: int, end: int) -> tuple[Word, ...]:
-        """Words lying inside the normalised span [start, end)."""
+        """Words lying inside the normalised span [start, end) (a word belongs to the span
+        its first character is in)."""
+        if self._words is None:
+            pattern = self._latin_word_pattern()
+            if pattern is not None:
+                found = _latin_words_between(self.text, pattern, start, end)
+                if found is not None:
+                    return found
         words = self.words
         assert self._word_starts is not None
         lo = bisect.bisect_left(self._word_starts, start)
@@ -279,11 +306,11 @@ def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> 
 
 def tokenize(text: str) -> list[Word]:
     """Words of `text`: a regex for Latin script and digits, jieba for Chinese runs."""
-    if not _CJK_CHAR.search(text):
+    pattern = _latin_pattern_for(text)
+    if pattern is not None:
         # No Chinese run: every match is a Latin word (the common case, kept tight).
         # tuple.__new__ builds the NamedTuple without a Python-level __new__ frame per word.
         new = tuple.__new__
-        pattern = _WORD_ASCII if text.isascii() else _WORD_NO_CJK
         return [new(Word, (m.start(), m.end(), m.group(), False)) for m in pattern.finditer(text)]
     words: list[Word] = []
     tokenizer = None
@@ -303,6 +330,43 @@ def tokenize(text: str) -> list[Word]:
             words.append(Word(offset, offset + len(piece), piece, True))
             offset += len(piece)
     return words
+
+
+def _latin_pattern_for(text: str) -> re.Pattern[str] | None:
+    if _CJK_CHAR.search(text):
+        return None
+    return _WORD_ASCII if text.isascii() else _WORD_NO_CJK
+
+
+# How far back words_between looks for white space before a span (see below).
+_WORD_BOUNDARY_LOOKBACK = 256
+
+
+def _latin_words_between(text: str, pattern: re.Pattern[str], start: int, end: int) -> tuple[Word, ...] | None:
+    """Words of a text without Chinese whose start lies in [start, end), tokenising only
+    around the span; None when no safe place to start is near (the caller tokenises all).
+
+    Exact: no word contains white space, so scanning from just after a white-space character
+    finds the same words as scanning the whole text (nothing straddles that point).
+    """
+    start = max(start, 0)
+    if end <= start or start >= len(text):
+        return ()
+    scan = start
+    floor = max(0, start - _WORD_BOUNDARY_LOOKBACK)
+    while scan > floor and not text[scan - 1].isspace():
+        scan -= 1
+    if scan > 0 and not text[scan - 1].isspace():
+        return None
+    new = tuple.__new__
+    out: list[Word] = []
+    for m in pattern.finditer(text, scan):
+        s = m.start()
+        if s >= end:
+            break
+        if s >= start:
+            out.append(new(Word, (s, m.end(), m.group(), False)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

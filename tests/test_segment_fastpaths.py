@@ -115,3 +115,33 @@ def test_to_original_fast_path_equals_reference(text: str) -> None:
     for start in range(-2, n + 3):
         for end in range(-2, n + 3):
             assert norm.to_original(start, end) == _reference_to_original(norm, start, end)
+
+
+SPANNY = st.lists(st.sampled_from(["a", "Bc", " ", "  ", ".", "-", "'", "’", "é", "1", "\n", "U.S.", "x-y", "中文",
+                                   "\u3000"]), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANNY, st.lists(st.tuples(st.integers(-3, 70), st.integers(-3, 70)), min_size=1, max_size=6))
+def test_lazy_words_between_equals_the_full_tokenisation(text: str, spans: list[tuple[int, int]]) -> None:
+    from scoring.document import Document
+    from scoring.segment import Segmented
+
+    lazy = Segmented(Document("t", text))
+    eager = Segmented(Document("t", text))
+    _ = eager.words  # built first: the bisect path
+    for start, end in spans:
+        assert lazy.words_between(start, end) == eager.words_between(start, end)
+    assert lazy.word_count == len(eager.words) == Segmented(Document("t", text)).word_count
+
+
+def test_words_between_far_from_white_space_falls_back_exactly() -> None:
+    from scoring.document import Document
+    from scoring.segment import Segmented
+
+    text = "lead " + "ab-" * 200 + "cd tail words here"
+    seg = Segmented(Document("t", text))
+    full = Segmented(Document("t", text)).words
+    got = seg.words_between(300, len(text))  # inside the 600-character word: no white space near
+    assert got == tuple(w for w in full if w.start >= 300) and [w.text for w in got] == ["tail", "words", "here"]
+    assert [w.text for w in seg.words_between(0, 5)] == ["lead"]
