@@ -28,14 +28,21 @@ OUTSIDE_PROSE = "other"
 MAX_GAP = 3
 # A block of prose is part of the article when it has this share of the largest block's characters.
 BLOCK_SHARE = 0.3
-# Header of one reader comment: "Jane Doe says:", "Reply", "Reply to this comment", or a
-# short line with a posting time and an author/reply word ("by Kate on Nov 29, 2010 at 8:03 am.
-# Reply #", "by tryhonesty July 24, 2012 1:08 AM EDT").
+# Header of one reader comment: "Jane Doe says:", "jdoe (12345) writes:", "Reply", "Reply to
+# This Parent", "Re: (Score:2)", or a short line with a posting time and an author/reply word
+# ("by Kate on Nov 29, 2010 at 8:03 am. Reply #", "Daveywrote on November 13th, 2012 at 5:49 am",
+# "by mcgrew writes: on Tuesday July 24, @10:52AM").
 COMMENT_HEADER = re.compile(
-    r"^(?:[\w .'-]{1,40} (?:says|said|wrote|writes)\s*:?|reply(?: to this comment)?|report abuse|permalink)\W*$"
-    r"|^(?=.{0,150}$)(?=.*\b(?:by|says|said|wrote|posted|reply)\b).*\b\d{1,2}:\d{2}\b",
+    r"^(?:[\w .'()*-]{1,60} (?:says|said|wrote|writes|responded)\b\s*:?|reply(?: to this(?: comment| parent)?)?"
+    r"|report abuse|permalink|flag as inappropriate)\W*(?:share)?\W*$"
+    r"|^re:.{0,80}\(score:\s*\d"
+    r"|^(?=.{0,150}$)(?=.*(?:\b(?:by|says|said|posted|reply)\b|wrote|writes|responded)).*\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b|\b)",
     re.IGNORECASE,
 )
+# A comment thread may also open with less of the article above it (a long thread under a
+# short article) when comment headers confirm it within THREAD_HEADER_SPAN lines and at least
+# this many characters of prose (the article) lie above.
+THREAD_MIN_ARTICLE_CHARS = 400
 # Most lines between two comment headers of one thread.
 THREAD_HEADER_SPAN = 8
 # Categories the model may not overrule: unambiguous markers.
@@ -149,26 +156,33 @@ def _comment_thread_start(texts: Sequence[str], shapes: Sequence[LineShape], pro
     """Index of the line that opens a reader-comment thread after the article, else len(lines).
 
     A thread opens at a comments cue ("12 Comments", "Leave a Reply") or at the first of two
-    or more comment headers ("Jane says:", "Reply", a posting time); it only counts once most
-    of the document's prose lies above it, so that a "Comments (3)" link under the first
-    post of a multi-post page does not swallow the posts that follow.
+    or more comment headers ("Jane says:", "Reply", a posting time). Once most of the document's
+    prose lies above, that is enough; higher up (a long thread under a short article) a comment
+    header must follow within THREAD_HEADER_SPAN lines and the article above must have at least
+    THREAD_MIN_ARTICLE_CHARS of prose, so that a "Comments (3)" link under the first post of a
+    multi-post page does not swallow the posts that follow.
     """
     n = len(texts)
     total = sum(s.chars for s, p in zip(shapes, prose, strict=True) if p)
     if not total:
         return n
+    is_header = [not prose[i] and bool(COMMENT_HEADER.search(texts[i])) for i in range(n)]
     above = 0
     headers: list[int] = []
     for i in range(n):
-        if above >= THREAD_AFTER * total:
-            if shapes[i].cue == "comments" and not prose[i]:
-                return i
-            if COMMENT_HEADER.search(texts[i]) and not prose[i]:
-                # Two headers close together: comments are short; posts of a multi-post blog
-                # page, each with its own "Posted by ... at 10:30" line, are not.
-                if headers and i - headers[-1] <= THREAD_HEADER_SPAN:
-                    return headers[-1]
-                headers.append(i)
+        if not prose[i] and (above >= THREAD_AFTER * total or above >= THREAD_MIN_ARTICLE_CHARS):
+            # Below most of the prose any comments cue opens the thread; higher up it must be
+            # confirmed by a comment header right after it.
+            confirmed = any(is_header[j] for j in range(i + 1, min(n, i + 1 + THREAD_HEADER_SPAN)))
+            if above >= THREAD_AFTER * total or confirmed:
+                if shapes[i].cue == "comments":
+                    return i
+                if is_header[i]:
+                    # Two headers close together: comments are short; posts of a multi-post blog
+                    # page, each with its own "Posted by ... at 10:30" line, are not.
+                    if headers and i - headers[-1] <= THREAD_HEADER_SPAN:
+                        return headers[-1]
+                    headers.append(i)
         if prose[i]:
             above += shapes[i].chars
     return n

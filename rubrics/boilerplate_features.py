@@ -15,6 +15,10 @@ from rubrics.boilerplate_topic import overlap, topic_tokens
 
 STRONG_CUES = frozenset({"ad_marker", "reprint_notice", "share_widget", "comments", "navigation"})
 WINDOW = 3
+# Caps on the document-size features: the training pages have at most ~770 lines, and a linear
+# model must not extrapolate (a 2,000-line forum page once pushed every menu line to content).
+MAX_DOC_LINES = 400
+MAX_DIST_MAIN = 30
 
 FEATURE_NAMES: tuple[str, ...] = (
     "log_chars", "log_words", "terminal", "function_share", "cjk_share", "digit_share", "glued",
@@ -80,9 +84,9 @@ def line_features(
             math.log1p(shapes[i + 1].chars) if i + 1 < n else 0.0,
             sum(shapes[j].chars for j in window if prose[j]) / window_chars,
             s.chars / total_chars,
-            math.log1p(dist),
+            math.log1p(min(dist, MAX_DIST_MAIN)),
             prose_chars / total_chars,
-            math.log1p(n),
+            math.log1p(min(n, MAX_DOC_LINES)),
         ])
         cum += s.chars
     return rows
