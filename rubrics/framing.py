@@ -80,7 +80,7 @@ class FramingRubric(Rubric):
         total = sum(frame_weight.values())
         distribution = {f: (w / total if total else 0.0) for f, w in frame_weight.items()}
         dominant = max(FRAMES, key=lambda f: frame_weight[f]) if total else None
-        n_words = len(seg.words)
+        n_words = seg.word_count  # same number as len(seg.words), without building the words
         loaded_weight = sum(m.payload.weight for m in loaded)
         density = 100.0 * loaded_weight / n_words if n_words else 0.0
         features: dict[str, float] = {f"frame_{f}": distribution[f] for f in FRAMES}
