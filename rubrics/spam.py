@@ -169,12 +169,18 @@ class SpamRubric(Rubric):
     def _artifacts(self, seg: Segmented, strengths: dict[str, float], spans: dict[str, list[Evidence]],
                    details: dict[str, str]) -> None:
         text = seg.text
+        # Pinyin annotations need Chinese characters and mojibake needs non-ASCII characters;
+        # markup residue needs "&" or "<". Most English articles skip all three scans.
+        ascii_only = text.isascii()
+        pinyin = [] if ascii_only else pattern_spans(PINYIN_ANNOTATION, text)
+        markup = pattern_spans(MARKUP_RESIDUE, text) if "&" in text or "<" in text else []
         found = {
             "glued_sentences": (glued_spans(text), 3, "sentence end(s) lost: words glued across a sentence break"),
             "conversion_artifacts": (
-                pattern_spans(PINYIN_ANNOTATION, text) + pattern_spans(MARKUP_RESIDUE, text), 3,
+                pinyin + markup, 3,
                 "converter residue (pinyin readings inside characters, HTML entities or tags)"),
-            "mojibake": (pattern_spans(MOJIBAKE, text), 5, "mis-decoded characters (UTF-8 read as Latin-1, U+FFFD)"),
+            "mojibake": ([] if ascii_only else pattern_spans(MOJIBAKE, text), 5,
+                         "mis-decoded characters (UTF-8 read as Latin-1, U+FFFD)"),
         }
         for flag, (found_spans, saturate, what) in found.items():
             if found_spans:
