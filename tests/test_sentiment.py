@@ -12,17 +12,12 @@ from hypothesis import strategies as st
 from rubrics.sentiment import SentimentRubric, sentence_compounds
 from scoring.document import Document
 from scoring.segment import Segmented
-from scoring.testing import check_rubric
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def seg_of(text: str) -> Segmented:
     return Segmented(Document(id="t", text=text, source="t"))
-
-
-def test_contract() -> None:
-    check_rubric(SentimentRubric(), max_examples=25)
 
 
 def test_english_polarity_and_restraint() -> None:
