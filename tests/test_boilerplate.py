@@ -12,7 +12,6 @@ from rubrics.boilerplate import BoilerplateRubric
 from rubrics.boilerplate_lines import CATEGORIES, cue_category
 from scoring.document import Document
 from scoring.segment import Segmented
-from scoring.testing import check_rubric
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -29,10 +28,6 @@ def _labels(text: str) -> list[tuple[str, str]]:
 def _seed(prefix: str) -> str:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     return path.read_text(encoding="utf-8")
-
-
-def test_contract() -> None:
-    check_rubric(BoilerplateRubric())
 
 
 def test_seed_003_link_farm_runs_and_reprint_notice() -> None:
