@@ -60,6 +60,9 @@ class Measurement:
     peak_rss_mb: float | None = None
     note: str = ""
     cpu_seconds: float | None = None  # CPU time of the scoring process(es) during the pass
+    # Parallel passes: documents/s after the first results arrived, i.e. without starting the
+    # pool and loading every worker's lexicons (a fixed cost that a long run amortises).
+    steady_docs_per_s: float | None = None
 
     @property
     def docs_per_cpu_s(self) -> float | None:
@@ -97,6 +100,7 @@ class Measurement:
             "p50_ms": _round(self.percentile_ms(0.50)), "p99_ms": _round(self.percentile_ms(0.99)),
             "peak_rss_mb": _round(self.peak_rss_mb), "note": self.note,
             "cpu_seconds": _round(self.cpu_seconds, 4), "docs_per_cpu_s": _round(self.docs_per_cpu_s, 2),
+            "steady_docs_per_s": _round(self.steady_docs_per_s, 2),
         }
 
 
@@ -211,17 +215,27 @@ def time_breakdown(docs: Sequence[Document], rubrics: Sequence[Any]) -> list[Mea
 
 def time_parallel(docs: Sequence[Document], profile: Profile, jobs: int) -> Measurement:
     """Throughput of `jobs` worker processes through `scoring.parallel` (includes pool start)."""
-    from scoring.parallel import ordered_map
+    from scoring.parallel import BATCH_SIZE, ordered_map
 
     cpu0 = _cpu_with_children()
     start = time.perf_counter()
-    count = sum(1 for _ in ordered_map(iter(docs), profile, jobs))
-    elapsed = time.perf_counter() - start
+    # Steady state starts once every worker has returned a first batch: by then the pool is
+    # up and each worker's lexicons are loaded.
+    warm_after = jobs * BATCH_SIZE
+    count = 0
+    warm_at = None
+    for _ in ordered_map(iter(docs), profile, jobs):
+        count += 1
+        if count == warm_after:
+            warm_at = time.perf_counter()
+    end = time.perf_counter()
+    elapsed = end - start
     assert count == len(docs)
+    steady = (count - warm_after) / (end - warm_at) if warm_at is not None and end > warm_at else None
     return Measurement(f"profile, {jobs} jobs", len(docs), text_bytes(docs), elapsed, jobs=jobs,
                        peak_rss_mb=max(peak_rss_mb(), peak_rss_mb(children=True)),
                        note="peak RSS: largest of parent and workers; CPU includes the parent",
-                       cpu_seconds=_cpu_with_children() - cpu0)
+                       cpu_seconds=_cpu_with_children() - cpu0, steady_docs_per_s=steady)
 
 
 def _cpu_with_children() -> float:

@@ -185,7 +185,12 @@ def _summary(profile_row: Measurement, parallel_row: Measurement | None,
            f"({profile_row.mb_per_s_per_core:.3f} MB/s; {profile_row.docs_per_cpu_s or 0:,.1f} per CPU-second)"]
     if parallel_row is not None:
         out.append(f"{jobs} jobs: {parallel_row.docs_per_s:,.1f} documents/s in total = "
-                   f"{parallel_row.docs_per_s / profile_row.docs_per_s:.2f}× one job")
+                   f"{parallel_row.docs_per_s / profile_row.docs_per_s:.2f}× one job, including starting the "
+                   "pool and loading every worker's lexicons")
+        if parallel_row.steady_docs_per_s:
+            out.append(f"{jobs} jobs, steady state (after each worker's first batch): "
+                       f"{parallel_row.steady_docs_per_s:,.1f} documents/s = "
+                       f"{parallel_row.steady_docs_per_s / profile_row.docs_per_s:.2f}× one job")
     for row in datatrove_rows:
         line = (f"{row.name}: {row.docs_per_s:,.1f} documents/s; ratio sourcegauge / datatrove "
                 f"(1 job each, same run) = {profile_row.docs_per_s / row.docs_per_s:.2f}× by wall time")
