@@ -23,7 +23,7 @@ from scoring.bench import (
     time_profile,
     warmup_texts,
 )
-from scoring.cli_common import add_input_arguments, load_options, resolve_profile
+from scoring.cli_common import _comma_list, _positive_int, add_input_arguments, load_options, resolve_profile
 
 HELP = "benchmark scoring: documents/s, MB/s, latency, peak memory and start-up, optionally against datatrove"
 
@@ -217,20 +217,3 @@ def _startup_text(corpus: Any, every: Any) -> str:
     for name, figures in corpus.per_rubric.items():
         lines.append(f"| {name} | {figures['load_s']:.3f} | {figures['rss_mb']:.1f} |")
     return "\n".join(lines)
-
-
-def _comma_list(value: str) -> list[str]:
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    if not names:
-        raise argparse.ArgumentTypeError("expected one or more comma-separated names")
-    return names
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number

@@ -14,17 +14,15 @@ and a counter can never silently mean something else.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from scoring.document import Document, LoadError
+from scoring.parallel import ordered_batches
 from scoring.pipeline import DocumentResult, Scorer
 from scoring.profile import Profile, ProfileError, load_profile
 
@@ -341,7 +339,6 @@ class Gate:
 
 # --- worker processes -------------------------------------------------------------------------
 
-IN_FLIGHT_PER_JOB = 4
 _worker_gate: Gate | None = None  # per worker process, set once by the initializer
 
 
@@ -364,23 +361,8 @@ def _strip(verdict: Verdict) -> Verdict:
 def _ordered_verdicts(gate: Gate, items: Iterable[Document | Verdict], jobs: int,
                       batch_size: int) -> Iterator[Verdict]:
     """Like scoring.parallel.ordered_map, for verdicts: input order, bounded memory."""
-    iterator = iter(items)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(gate,)) as pool:
-        pending: deque[Future[list[Verdict]]] = deque()
-        limit = jobs * IN_FLIGHT_PER_JOB
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < limit:
-                batch = list(islice(iterator, batch_size))
-                if not batch:
-                    exhausted = True
-                    break
-                pending.append(pool.submit(_decide_batch, batch))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+    for _, verdicts in ordered_batches(items, _decide_batch, jobs, batch_size, _init_worker, (gate,)):
+        yield from verdicts
 
 
 # --- one Gate per process, for the DataFrame adapters ----------------------------------------

@@ -17,7 +17,7 @@ import copyreg
 import dataclasses
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
@@ -75,15 +75,20 @@ def _reassemble(batch: list[Document | LoadError], results: list[LoadError | dic
         yield result if isinstance(result, LoadError) else DocumentResult(doc=item, **result)
 
 
-def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: int,
-                batch_size: int = BATCH_SIZE) -> Iterator:
+def ordered_batches(items: Iterable[Any], work: Callable[[list[Any]], Any], jobs: int, batch_size: int,
+                    initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[tuple[list[Any], Any]]:
+    """(batch, work(batch)) pairs in input order, computed by `jobs` worker processes.
+
+    At most `jobs * IN_FLIGHT_PER_JOB` batches are submitted at any time, so the input is
+    read only a bounded distance ahead. `initializer(*initargs)` runs once per worker (build
+    the scorer there). `work` and `initializer` must be module-level functions.
+    """
     iterator = iter(items)
     # fork shares the loaded interpreter (fast start); spawn elsewhere.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(profile,)) as pool:
-        pending: deque[tuple[list[Document | LoadError], Future]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=initializer, initargs=initargs) as pool:
+        pending: deque[tuple[list[Any], Future[Any]]] = deque()
         limit = jobs * IN_FLIGHT_PER_JOB
         exhausted = False
         while True:
@@ -92,8 +97,15 @@ def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: i
                 if not batch:
                     exhausted = True
                     break
-                pending.append((batch, pool.submit(_score_batch, batch)))
+                pending.append((batch, pool.submit(work, batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
-            yield from _reassemble(batch, future.result())
+            yield batch, future.result()
+
+
+def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: int,
+                batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+    """DocumentResults (and LoadErrors in place) for `items`, in input order."""
+    for batch, results in ordered_batches(items, _score_batch, jobs, batch_size, _init_worker, (profile,)):
+        yield from _reassemble(batch, results)
