@@ -40,7 +40,7 @@ eval: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/sourcegauge bench $(SHARED)/corpora/bbc --compare datatrove
+	$(BIN)/sourcegauge bench $(SHARED)/corpora/bbc --compare datatrove --jobs 2
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
