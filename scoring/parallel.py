@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
-import gc
 import multiprocessing
-import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,9 +55,8 @@ def _constructor_reducer(cls: type, names: tuple[str, ...]) -> Any:
     return reduce
 
 
-def _score_batch(batch: list[Document | LoadError]) -> bytes:
-    """The batch's results, pickled here in the worker (see `_loads`): per item the LoadError
-    unchanged, or the DocumentResult's fields except `doc`."""
+def _score_batch(batch: list[Document | LoadError]) -> list[LoadError | dict[str, Any]]:
+    """Per item: the LoadError unchanged, or the DocumentResult's fields except `doc`."""
     assert _worker_scorer is not None
     out: list[LoadError | dict[str, Any]] = []
     for item in batch:
@@ -68,30 +65,13 @@ def _score_batch(batch: list[Document | LoadError]) -> bytes:
         else:
             result = _worker_scorer.score(item)
             out.append({f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name != "doc"})
-    return pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
 
 
-def _loads(blob: bytes) -> Any:
-    """Unpickle a batch of results with the cyclic garbage collector paused.
-
-    A batch is thousands of small acyclic objects; unpickling them trips generation-0
-    collections over and over, which was more than half of the parent's cost per document
-    (0.39 → 0.17 ms) and kept `--jobs 2` from scaling. Pausing only around this call is safe:
-    nothing unpickled here forms a cycle, and collection resumes right after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(blob)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _reassemble(batch: list[Document | LoadError], blob: bytes) -> Iterator[Any]:
+def _reassemble(batch: list[Document | LoadError], results: list[LoadError | dict[str, Any]]) -> Iterator[Any]:
     from scoring.pipeline import DocumentResult
 
-    for item, result in zip(batch, _loads(blob), strict=True):
+    for item, result in zip(batch, results, strict=True):
         yield result if isinstance(result, LoadError) else DocumentResult(doc=item, **result)
 
 
