@@ -32,10 +32,12 @@ MIN_RUN = 3
 STEM = 5
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def topic_tokens(text: str) -> frozenset[str]:
     """Latin content words cut to a 5-letter stem; Chinese character bigrams. Cached: the
-    same line is looked up by the link-farm pass and again by the line model."""
+    same line is looked up by the link-farm pass and again by the line model. The cache
+    only has to span one document's lines: every cached set is walked by each full
+    garbage collection, so it is kept small."""
     en_function, _ = _function_words()
     out = {w[:STEM] for w in _LATIN3.findall(text.lower()) if w not in en_function}
     if _CJK_CHAR.search(text):

@@ -30,7 +30,7 @@ def textstat_fre():
 
 def test_table_has_cmudict_counts() -> None:
     words, counts = _syllables._table()
-    assert words == sorted(words) and len(words) == len(counts) > 100_000
+    assert list(words) == sorted(words) and len(words) == len(counts) > 100_000
     assert _syllables.syllables("cat") == 1
     assert _syllables.syllables("banana") == 3
     assert _syllables.syllables("pronunciation") == 5
