@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import statistics
 import sys
 from collections import Counter
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from scoring.cli_common import (
     add_input_arguments,
@@ -20,7 +19,8 @@ from scoring.cli_common import (
     resolve_profile,
 )
 from scoring.document import LoadError
-from scoring.pipeline import DocumentResult, error_record, score_corpus
+from scoring.pipeline import score_corpus
+from scoring.render import SummaryRow, csv_header, error_line, render_csv, render_jsonl
 
 HELP = "score documents: one JSON record per document with every rubric's score, features, flags and evidence"
 
@@ -44,17 +44,25 @@ def run(args: argparse.Namespace) -> int:
     skipped: list[str] = []
     summary = _Summary(keep_rows=20)
     target = sys.stdout if args.output == "-" else None
+    # Each result is rendered to its output line where it was scored (in the worker with
+    # --jobs): serialising a record with its evidence costs about as much as a rubric, and
+    # done here it would make this process the bottleneck.
+    if args.format == "jsonl":
+        render = partial(render_jsonl, evidence=not args.no_evidence)
+    else:
+        render = partial(render_csv, rubrics=profile.rubrics)
     with (nullcontext(target) if target else open(args.output, "w", encoding="utf-8", newline="")) as fh:
-        writer = _JsonlWriter(fh, not args.no_evidence) if args.format == "jsonl" else _CsvWriter(fh, profile.rubrics)
+        if args.format == "csv":
+            fh.write(csv_header(profile.rubrics))
         with progress(not args.no_progress, "scoring") as bar:
             for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
-                                                        skipped=skipped)):
+                                               skipped=skipped, map_result=render)):
                 if isinstance(item, LoadError):
                     failures.append(item)
-                    writer.error(item)
+                    fh.write(error_line(item, args.format, len(profile.rubrics)))
                 else:
-                    summary.add(item)
-                    writer.result(item)
+                    summary.add(item.summary)
+                    fh.write(item.line)
     if not args.quiet:
         summary.print(profile.rubrics, failures)
     if skipped:
@@ -65,38 +73,6 @@ def run(args: argparse.Namespace) -> int:
     for failure in failures:
         print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
     return 1 if failures else 0
-
-
-class _JsonlWriter:
-    def __init__(self, fh: IO[str], evidence: bool) -> None:
-        self.fh, self.evidence = fh, evidence
-
-    def result(self, item: DocumentResult) -> None:
-        self.fh.write(json.dumps(item.to_record(self.evidence), ensure_ascii=False) + "\n")
-
-    def error(self, item: LoadError) -> None:
-        self.fh.write(json.dumps(error_record(item), ensure_ascii=False) + "\n")
-
-
-class _CsvWriter:
-    def __init__(self, fh: IO[str], rubrics: tuple[str, ...]) -> None:
-        self.rubrics = rubrics
-        self.writer = csv.writer(fh)
-        self.writer.writerow(["id", "path", "source", "lang", "encoding", "score",
-                              *[f"{r}_score" for r in rubrics], "flags", "error"])
-
-    def result(self, item: DocumentResult) -> None:
-        scores = [_fmt(item.results[r].score) if r in item.results else "" for r in self.rubrics]
-        self.writer.writerow([item.doc.id, item.doc.path, item.doc.source, item.lang, item.doc.encoding,
-                              _fmt(item.score), *scores, ";".join(item.flags), ""])
-
-    def error(self, item: LoadError) -> None:
-        self.writer.writerow([item.id or item.path, item.path, item.source or "", "", "", "",
-                              *[""] * len(self.rubrics), "", item.reason])
-
-
-def _fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"
 
 
 class _Summary:
@@ -111,11 +87,11 @@ class _Summary:
         self.flags: Counter[str] = Counter()
         self.langs: Counter[str] = Counter()
 
-    def add(self, item: DocumentResult) -> None:
+    def add(self, item: SummaryRow) -> None:
         self.count += 1
-        scores = {name: r.score for name, r in item.results.items()}
+        scores = item.scores
         if len(self.rows) <= self.keep_rows:
-            self.rows.append((item.doc.id, item.lang, item.score, scores, item.flags))
+            self.rows.append((item.id, item.lang, item.score, scores, item.flags))
         for name, value in scores.items():
             self.per_rubric.setdefault(name, []).append(value)
         if item.score is not None:

@@ -6,9 +6,9 @@ submitted at a time, and results are yielded in input order. Each worker builds 
 Scorer once (rubric lexicons load once per worker process).
 
 Results cross the process boundary cheaply: a worker sends each DocumentResult without its
-Document (the parent still holds it and puts it back), and pickles the small frozen
-dataclasses of a result (Evidence, Flag, RubricResult: ~100 per article) as constructor
-calls instead of dataclass `__setstate__`, which halves the pickling cost of a result.
+Document (the parent still holds it and puts it back); evidence spans (~100 per article)
+are named tuples, and the few frozen dataclasses of a result (Flag, RubricResult) pickle
+as constructor calls instead of dataclass `__setstate__`, which is about twice as fast.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ def _init_worker(profile: Profile) -> None:
 
 
 def _register_reducers() -> None:
-    from scoring.rubric import Evidence, Flag, RubricResult
+    from scoring.rubric import Flag, RubricResult
 
-    for cls in (Evidence, Flag, RubricResult):
+    for cls in (Flag, RubricResult):
         names = tuple(f.name for f in dataclasses.fields(cls))
         if all(f.init for f in dataclasses.fields(cls)):
             copyreg.pickle(cls, _constructor_reducer(cls, names))
@@ -68,6 +68,12 @@ def _score_batch(batch: list[Document | LoadError]) -> list[LoadError | dict[str
     return out
 
 
+def _score_batch_mapped(batch: list[Document | LoadError], map_result: Callable[[Any], Any]) -> list[Any]:
+    """Per item: the LoadError unchanged, or `map_result(DocumentResult)`."""
+    assert _worker_scorer is not None
+    return [item if isinstance(item, LoadError) else map_result(_worker_scorer.score(item)) for item in batch]
+
+
 def _reassemble(batch: list[Document | LoadError], results: list[LoadError | dict[str, Any]]) -> Iterator[Any]:
     from scoring.pipeline import DocumentResult
 
@@ -75,37 +81,96 @@ def _reassemble(batch: list[Document | LoadError], results: list[LoadError | dic
         yield result if isinstance(result, LoadError) else DocumentResult(doc=item, **result)
 
 
+class WorkerPool:
+    """Worker processes, each initialised once, that map batches in input order.
+
+    Reusable: `ordered_batches` can run any number of times on the same workers, so a
+    caller that scores several streams (or a benchmark that alternates with a one-process
+    pass) pays for starting workers and loading lexicons once. Use as a context manager.
+    """
+
+    def __init__(self, jobs: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+        if jobs < 1:
+            raise ValueError(f"jobs must be at least 1, got {jobs}")
+        self.jobs = jobs
+        # fork shares the loaded interpreter (fast start); spawn elsewhere.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                                         initializer=initializer, initargs=initargs)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def ordered_batches(self, items: Iterable[Any], work: Callable[..., Any], batch_size: int,
+                        extra_args: tuple[Any, ...] = ()) -> Iterator[tuple[list[Any], Any]]:
+        """(batch, work(batch, *extra_args)) pairs in input order.
+
+        At most `jobs * IN_FLIGHT_PER_JOB` batches are submitted at any time, so the input
+        is read only a bounded distance ahead. `work` must be a module-level function.
+        """
+        iterator = iter(items)
+        pending: deque[tuple[list[Any], Future[Any]]] = deque()
+        limit = self.jobs * IN_FLIGHT_PER_JOB
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < limit:
+                    batch = list(islice(iterator, batch_size))
+                    if not batch:
+                        exhausted = True
+                        break
+                    pending.append((batch, self._pool.submit(work, batch, *extra_args)))
+                if not pending:
+                    return
+                batch, future = pending.popleft()
+                yield batch, future.result()
+        finally:
+            # A consumer that stops early leaves no work queued behind it on a reused pool.
+            for _, future in pending:
+                future.cancel()
+
+
 def ordered_batches(items: Iterable[Any], work: Callable[[list[Any]], Any], jobs: int, batch_size: int,
                     initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Iterator[tuple[list[Any], Any]]:
-    """(batch, work(batch)) pairs in input order, computed by `jobs` worker processes.
+    """(batch, work(batch)) pairs in input order, computed by `jobs` fresh worker processes.
 
-    At most `jobs * IN_FLIGHT_PER_JOB` batches are submitted at any time, so the input is
-    read only a bounded distance ahead. `initializer(*initargs)` runs once per worker (build
-    the scorer there). `work` and `initializer` must be module-level functions.
+    `initializer(*initargs)` runs once per worker (build the scorer there). `work` and
+    `initializer` must be module-level functions.
     """
-    iterator = iter(items)
-    # fork shares the loaded interpreter (fast start); spawn elsewhere.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=initializer, initargs=initargs) as pool:
-        pending: deque[tuple[list[Any], Future[Any]]] = deque()
-        limit = jobs * IN_FLIGHT_PER_JOB
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < limit:
-                batch = list(islice(iterator, batch_size))
-                if not batch:
-                    exhausted = True
-                    break
-                pending.append((batch, pool.submit(work, batch)))
-            if not pending:
-                return
-            batch, future = pending.popleft()
-            yield batch, future.result()
+    with WorkerPool(jobs, initializer, initargs) as pool:
+        yield from pool.ordered_batches(items, work, batch_size)
+
+
+class ScoringPool(WorkerPool):
+    """Worker processes with one Scorer each: `score(items)` yields DocumentResults (and
+    LoadErrors in place) in input order, as many times as needed."""
+
+    def __init__(self, profile: Profile, jobs: int) -> None:
+        super().__init__(jobs, _init_worker, (profile,))
+
+    def __enter__(self) -> ScoringPool:
+        return self
+
+    def score(self, items: Iterable[Document | LoadError], batch_size: int = BATCH_SIZE,
+              map_result: Callable[[Any], Any] | None = None) -> Iterator[Any]:
+        """In input order: a LoadError as it came, else the DocumentResult, or
+        `map_result(DocumentResult)` computed in the worker (see `score_corpus`)."""
+        if map_result is not None:
+            for _, mapped in self.ordered_batches(items, _score_batch_mapped, batch_size, (map_result,)):
+                yield from mapped
+            return
+        for batch, results in self.ordered_batches(items, _score_batch, batch_size):
+            yield from _reassemble(batch, results)
 
 
 def ordered_map(items: Iterable[Document | LoadError], profile: Profile, jobs: int,
-                batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+                batch_size: int = BATCH_SIZE, map_result: Callable[[Any], Any] | None = None) -> Iterator[Any]:
     """DocumentResults (and LoadErrors in place) for `items`, in input order."""
-    for batch, results in ordered_batches(items, _score_batch, jobs, batch_size, _init_worker, (profile,)):
-        yield from _reassemble(batch, results)
+    with ScoringPool(profile, jobs) as pool:
+        yield from pool.score(items, batch_size, map_result)

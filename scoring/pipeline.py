@@ -8,7 +8,7 @@ rubric on that document; the other rubrics and documents are unaffected.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,13 +127,21 @@ def score_corpus(
     jobs: int = 1,
     load_options: LoadOptions | None = None,
     skipped: list[str] | None = None,
-) -> Iterator[DocumentResult | LoadError]:
+    map_result: Callable[[DocumentResult], Any] | None = None,
+) -> Iterator[Any]:
     """Score documents lazily, in input order, with `jobs` worker processes.
 
     `inputs` is a path, a list of paths (files or folders), or an iterable of Documents.
     Yields a DocumentResult per document and a LoadError per unreadable input. Memory stays
     constant: at most a few batches per worker are in flight at any time. Files in folders
     that are not an article format are passed over; their paths go into `skipped` if given.
+
+    `map_result`, if given, is applied to each DocumentResult where it was scored (in the
+    worker process) and its return value is yielded instead; LoadErrors still come through
+    as they are. Use it to move per-document work such as JSON serialisation into the
+    workers, and to send back only what you need: rebuilding every result in the parent
+    costs about a tenth of the scoring time. With jobs > 1 it must be picklable by
+    reference (a module-level function, or a `functools.partial` of one).
     """
     from scoring.parallel import ordered_map
 
@@ -144,9 +152,13 @@ def score_corpus(
     if jobs <= 1:
         scorer = Scorer(prof)
         for item in items:
-            yield item if isinstance(item, LoadError) else scorer.score(item)
+            if isinstance(item, LoadError):
+                yield item
+            else:
+                result = scorer.score(item)
+                yield result if map_result is None else map_result(result)
         return
-    yield from ordered_map(items, prof, jobs)
+    yield from ordered_map(items, prof, jobs, map_result=map_result)
 
 
 def _as_items(inputs: Any, load_options: LoadOptions | None,

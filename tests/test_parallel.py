@@ -48,6 +48,34 @@ def test_score_corpus_jobs_two_equals_jobs_one() -> None:
     assert two == one
 
 
+def _map_to_summary(item: DocumentResult) -> tuple:
+    # Module level: pickled by reference and run in the worker.
+    return ("mapped", *_summary(item), type(item).__name__)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_result_runs_on_each_result_and_keeps_errors_in_place(jobs: int) -> None:
+    items: list[Document | LoadError] = list(_docs(37))
+    items[5] = LoadError("broken/x.txt", "cannot decode")
+    expected = [given if isinstance(given, LoadError) else ("mapped", *_summary(Scorer(PROFILE).score(given)),
+                                                             "DocumentResult") for given in items]
+    got = list(score_corpus(items, PROFILE, jobs=jobs, map_result=_map_to_summary))
+    assert got == expected
+
+
+def test_a_scoring_pool_serves_several_streams_on_the_same_workers() -> None:
+    docs = _docs(40)
+    with parallel.ScoringPool(PROFILE, jobs=2) as pool:
+        first = [_summary(r) for r in pool.score(iter(docs), batch_size=4)]
+        workers = set(pool._pool._processes)
+        partial_run = pool.score(iter(docs), batch_size=4)
+        assert next(partial_run).doc.id == "d000"
+        partial_run.close()  # a consumer that stops early must not disturb the next stream
+        second = [_summary(r) for r in pool.score(iter(reversed(docs)), batch_size=3)]
+        assert set(pool._pool._processes) == workers  # no worker was restarted
+    assert first == second[::-1] == [_summary(Scorer(PROFILE).score(d)) for d in docs]
+
+
 def test_load_errors_pass_through_in_place() -> None:
     items: list[Document | LoadError] = list(_docs(30))
     items[0] = LoadError("broken/first.txt", "cannot decode")
@@ -104,6 +132,19 @@ def test_an_endless_input_still_streams() -> None:
     assert got == [f"e{i}" for i in range(10)]
 
 
+def test_evidence_pickles_as_itself_under_every_protocol() -> None:
+    import copy
+    import pickle
+
+    from scoring.rubric import Evidence
+
+    ev = Evidence(3, 9, "hedge", 0.25)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps([ev, ev], protocol=protocol))
+        assert back == [ev, ev] and all(type(b) is Evidence for b in back), protocol
+    assert type(copy.deepcopy(ev)) is Evidence and copy.deepcopy(ev) == ev
+
+
 def test_result_reducers_round_trip_every_field() -> None:
     import copyreg
     import pickle
@@ -118,7 +159,7 @@ def test_result_reducers_round_trip_every_field() -> None:
                               {"lines": ["a", "b"]})
         back = pickle.loads(pickle.dumps(result))
         assert back == result and back.flags[0].evidence[0] == ev
-        assert copyreg.dispatch_table.get(Evidence) is not None  # the constructor path is in use
+        assert copyreg.dispatch_table.get(RubricResult) is not None  # the constructor path is in use
     finally:
         copyreg.dispatch_table.clear()
         copyreg.dispatch_table.update(saved)
