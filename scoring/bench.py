@@ -238,6 +238,97 @@ def time_parallel(docs: Sequence[Document], profile: Profile, jobs: int) -> Meas
                        cpu_seconds=_cpu_with_children() - cpu0, steady_docs_per_s=steady)
 
 
+@dataclass
+class Scaling:
+    """One-job and N-job throughput measured alternately on the same documents."""
+
+    output: str
+    one_job: Measurement
+    n_jobs: Measurement
+    round_ratios: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return self.n_jobs.docs_per_s / self.one_job.docs_per_s
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"output": self.output, "one_job": self.one_job.to_dict(), "n_jobs": self.n_jobs.to_dict(),
+                "ratio": _round(self.ratio), "round_ratios": [_round(r) for r in self.round_ratios]}
+
+
+SCALING_OUTPUTS = {
+    "results": "DocumentResult objects (score_corpus)",
+    "jsonl": "JSONL lines with evidence (sourcegauge score)",
+}
+
+
+def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: int, output: str = "results",
+                 slice_docs: int = 200) -> Scaling:
+    """N worker processes against one, alternating short passes over the same documents.
+
+    Throughput on a shared or virtual machine swings by tens of percent from one second to
+    the next, so two passes timed a minute apart give a ratio that is mostly that swing.
+    Here the corpus is cut into slices of `slice_docs`; each slice is timed once in this
+    process and once through a warm pool (workers started and lexicons loaded before any
+    timing), and which goes first alternates (ABBA), so the swings fall on both sides alike.
+
+    A pool pass is timed in steady state: until the last `jobs` batches are still in flight,
+    i.e. while every worker is busy. A pool that drains after every 200 documents would
+    charge it an idle tail that a long stream (the use case: millions of documents) pays
+    once; the drain is visible in the one-pass `time_parallel` row instead.
+
+    `output` is what the caller receives per document: "results" (DocumentResults, as
+    `score_corpus` yields them; the workers' results are rebuilt in this process) or
+    "jsonl" (the output line of `sourcegauge score`, rendered where the document was scored).
+    """
+    from scoring.parallel import BATCH_SIZE, ScoringPool
+    from scoring.render import render_jsonl
+
+    if output not in SCALING_OUTPUTS:
+        raise ValueError(f"output must be one of {sorted(SCALING_OUTPUTS)}, got {output!r}")
+    render = render_jsonl if output == "jsonl" else None
+    step = scorer.score if render is None else (lambda doc: render(scorer.score(doc)))
+    slice_docs = max(slice_docs, 2 * jobs * BATCH_SIZE)
+    slices = [docs[i : i + slice_docs] for i in range(0, len(docs), slice_docs)]
+    if len(slices) > 1 and len(slices[-1]) < slice_docs:  # fold a short remainder into the previous slice
+        slices[-2:] = [[*slices[-2], *slices[-1]]]
+    one: list[Measurement] = []
+    many: list[Measurement] = []
+    with ScoringPool(profile, jobs) as pool:
+        for _ in pool.score(iter(docs[: jobs * BATCH_SIZE * 2])):  # untimed: start workers, load lexicons
+            pass
+        for round_no, part in enumerate(slices):
+            passes = ("one", "many") if round_no % 2 == 0 else ("many", "one")
+            for which in passes:
+                if which == "one":
+                    one.append(_timed_loop(f"{output}, 1 job (alternating)", part, step))
+                else:
+                    many.append(_timed_pool_pass(part, pool, jobs, output, render, jobs * BATCH_SIZE))
+    ratios = [(m.docs / m.seconds) / (o.docs / o.seconds) for o, m in zip(one, many, strict=True)]
+    return Scaling(output, merge(one), merge(many), ratios)
+
+
+def _timed_pool_pass(docs: Sequence[Document], pool: Any, jobs: int, output: str,
+                     render: Callable[[Any], Any] | None, drain: int) -> Measurement:
+    """Documents per second through `pool` until only `drain` documents are left in flight
+    (through the whole pass when there are too few documents for a steady state)."""
+    cutoff = len(docs) - drain if len(docs) > 2 * drain else len(docs)
+    cpu0 = time.process_time()
+    start = time.perf_counter()
+    steady_end = start
+    count = 0
+    for _ in pool.score(iter(docs), map_result=render):
+        count += 1
+        if count == cutoff:
+            steady_end = time.perf_counter()
+    assert count == len(docs) and cutoff > 0
+    cpu = time.process_time() - cpu0
+    return Measurement(f"{output}, {jobs} jobs (warm, alternating)", cutoff,
+                       text_bytes(docs[:cutoff]), steady_end - start, jobs=jobs,
+                       note=f"{'steady state; ' if cutoff < len(docs) else ''}"
+                            f"this process: {cpu / len(docs) * 1e3:.2f} ms CPU per document")
+
+
 def _cpu_with_children() -> float:
     """CPU seconds of this process and its finished children (the pool is shut down, and
     its workers waited for, before the pass ends)."""

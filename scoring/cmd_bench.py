@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 from typing import Any
 
 from scoring.bench import (
+    SCALING_OUTPUTS,
     Measurement,
+    Scaling,
     best_of,
     cycle_memory,
     load_corpus,
@@ -21,6 +24,7 @@ from scoring.bench import (
     time_breakdown,
     time_parallel,
     time_profile,
+    time_scaling,
     warmup_texts,
 )
 from scoring.cli_common import _comma_list, _positive_int, add_input_arguments, load_options, resolve_profile
@@ -100,15 +104,21 @@ def run(args: argparse.Namespace) -> int:
         profile_row = best_of(args.repeat, lambda: time_profile(docs, scorer, "profile (1 job)"))
     rows.append(profile_row)
     parallel_row = None
+    scaling: list[Scaling] = []
     if args.jobs > 1:
         parallel_row = best_of(args.repeat, lambda: time_parallel(docs, profile, args.jobs))
         rows.append(parallel_row)
+        for output in SCALING_OUTPUTS:
+            measured = time_scaling(docs, scorer, profile, args.jobs, output=output)
+            rows += [measured.one_job, measured.n_jobs]
+            scaling.append(measured)
+        report["scaling"] = [s.to_dict() for s in scaling]
     rows += datatrove_rows
 
     print(_table(rows))
     report["rows"] = [r.to_dict() for r in rows]
     print()
-    summary = _summary(profile_row, parallel_row, datatrove_rows[-2:], args.jobs)
+    summary = _summary(profile_row, parallel_row, scaling, datatrove_rows[-2:], args.jobs)
     for line in summary:
         print(f"- {line}")
     report["summary"] = summary
@@ -179,7 +189,7 @@ def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
-def _summary(profile_row: Measurement, parallel_row: Measurement | None,
+def _summary(profile_row: Measurement, parallel_row: Measurement | None, scaling: list[Scaling],
              datatrove_rows: list[Measurement], jobs: int) -> list[str]:
     out = [f"full profile, 1 job: {profile_row.docs_per_s:,.1f} documents/s "
            f"({profile_row.mb_per_s_per_core:.3f} MB/s; {profile_row.docs_per_cpu_s or 0:,.1f} per CPU-second)"]
@@ -191,6 +201,13 @@ def _summary(profile_row: Measurement, parallel_row: Measurement | None,
             out.append(f"{jobs} jobs, steady state (after each worker's first batch): "
                        f"{parallel_row.steady_docs_per_s:,.1f} documents/s = "
                        f"{parallel_row.steady_docs_per_s / profile_row.docs_per_s:.2f}× one job")
+    for measured in scaling:
+        spread = sorted(measured.round_ratios)
+        out.append(f"{jobs} jobs vs 1 job, delivering {SCALING_OUTPUTS[measured.output]}: "
+                   f"{measured.n_jobs.docs_per_s:,.1f} vs {measured.one_job.docs_per_s:,.1f} documents/s = "
+                   f"**{measured.ratio:.2f}×** (warm workers in steady state, {len(spread)} slices alternating "
+                   f"with one job; per-slice ratios {spread[0]:.2f}–{spread[-1]:.2f}×, "
+                   f"median {statistics.median(spread):.2f}×)")
     for row in datatrove_rows:
         line = (f"{row.name}: {row.docs_per_s:,.1f} documents/s; ratio sourcegauge / datatrove "
                 f"(1 job each, same run) = {profile_row.docs_per_s / row.docs_per_s:.2f}× by wall time")
