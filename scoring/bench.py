@@ -240,12 +240,12 @@ def time_parallel(docs: Sequence[Document], profile: Profile, jobs: int) -> Meas
 
 @dataclass
 class Scaling:
-    """One-job and N-job throughput measured alternately on the same documents."""
+    """One job against N, measured in the same slices of the corpus (see `time_scaling`)."""
 
-    output: str
+    output: str  # a key of SCALING_OUTPUTS, or "independent" for the machine's own ceiling
     one_job: Measurement
     n_jobs: Measurement
-    round_ratios: list[float]
+    slice_ratios: list[float]
 
     @property
     def ratio(self) -> float:
@@ -253,7 +253,7 @@ class Scaling:
 
     def to_dict(self) -> dict[str, Any]:
         return {"output": self.output, "one_job": self.one_job.to_dict(), "n_jobs": self.n_jobs.to_dict(),
-                "ratio": _round(self.ratio), "round_ratios": [_round(r) for r in self.round_ratios]}
+                "ratio": _round(self.ratio), "slice_ratios": [_round(r) for r in self.slice_ratios]}
 
 
 SCALING_OUTPUTS = {
@@ -262,50 +262,86 @@ SCALING_OUTPUTS = {
 }
 
 
-def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: int, output: str = "results",
-                 slice_docs: int = 200) -> Scaling:
-    """N worker processes against one, alternating short passes over the same documents.
+def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: int,
+                 slice_docs: int = 300) -> list[Scaling]:
+    """N worker processes against one, measured side by side in short slices of the corpus.
 
     Throughput on a shared or virtual machine swings by tens of percent from one second to
-    the next, so two passes timed a minute apart give a ratio that is mostly that swing.
-    Here the corpus is cut into slices of `slice_docs`; each slice is timed once in this
-    process and once through a warm pool (workers started and lexicons loaded before any
-    timing), and which goes first alternates (ABBA), so the swings fall on both sides alike.
+    the next (on a VM, two vCPUs may also share a physical core at one moment and not the
+    next), so two passes timed a minute apart give a ratio that is mostly that swing. Here
+    the corpus is cut into slices of `slice_docs`, and every slice is scored by each leg in
+    turn, the order reversed on every other slice, so the swings fall on all legs alike:
 
-    A pool pass is timed in steady state: until the last `jobs` batches are still in flight,
-    i.e. while every worker is busy. A pool that drains after every 200 documents would
-    charge it an idle tail that a long stream (the use case: millions of documents) pays
-    once; the drain is visible in the one-pass `time_parallel` row instead.
+    - one job, in this process, for each output of SCALING_OUTPUTS;
+    - the pool (`scoring.parallel`, warm: workers started and lexicons loaded before any
+      timing) for each output;
+    - "independent": the same workers each given an equal share of the slice as one task
+      that returns only a count, i.e. N processes scoring with no per-document traffic.
+      That is the most N processes can do on this machine at that moment: the ceiling
+      the pool is compared with.
 
-    `output` is what the caller receives per document: "results" (DocumentResults, as
-    `score_corpus` yields them; the workers' results are rebuilt in this process) or
-    "jsonl" (the output line of `sourcegauge score`, rendered where the document was scored).
+    Pool legs are timed in steady state: until the last `jobs` batches are still in flight,
+    i.e. while every worker is busy. A pool that drains every 300 documents would charge it
+    an idle tail that a long stream (the use case: millions of documents) pays once; the
+    drain is visible in the one-pass `time_parallel` row instead.
     """
     from scoring.parallel import BATCH_SIZE, ScoringPool
     from scoring.render import render_jsonl
 
-    if output not in SCALING_OUTPUTS:
-        raise ValueError(f"output must be one of {sorted(SCALING_OUTPUTS)}, got {output!r}")
-    render = render_jsonl if output == "jsonl" else None
-    step = scorer.score if render is None else (lambda doc: render(scorer.score(doc)))
-    slice_docs = max(slice_docs, 2 * jobs * BATCH_SIZE)
+    def render_here(doc: Document) -> Any:
+        return render_jsonl(scorer.score(doc))
+
+    slice_docs = max(slice_docs, 4 * jobs * BATCH_SIZE)
     slices = [docs[i : i + slice_docs] for i in range(0, len(docs), slice_docs)]
     if len(slices) > 1 and len(slices[-1]) < slice_docs:  # fold a short remainder into the previous slice
         slices[-2:] = [[*slices[-2], *slices[-1]]]
-    one: list[Measurement] = []
-    many: list[Measurement] = []
+    legs = ["one:results", "pool:results", "independent", "one:jsonl", "pool:jsonl"]
+    timed: dict[str, list[Measurement]] = {leg: [] for leg in legs}
     with ScoringPool(profile, jobs) as pool:
         for _ in pool.score(iter(docs[: jobs * BATCH_SIZE * 2])):  # untimed: start workers, load lexicons
             pass
-        for round_no, part in enumerate(slices):
-            passes = ("one", "many") if round_no % 2 == 0 else ("many", "one")
-            for which in passes:
-                if which == "one":
-                    one.append(_timed_loop(f"{output}, 1 job (alternating)", part, step))
+        for number, part in enumerate(slices):
+            for leg in legs if number % 2 == 0 else reversed(legs):
+                if leg == "one:results":
+                    timed[leg].append(_timed_loop("results, 1 job (alternating)", part, scorer.score))
+                elif leg == "one:jsonl":
+                    timed[leg].append(_timed_loop("jsonl, 1 job (alternating)", part, render_here))
+                elif leg == "independent":
+                    timed[leg].append(_timed_independent(part, pool, jobs))
                 else:
-                    many.append(_timed_pool_pass(part, pool, jobs, output, render, jobs * BATCH_SIZE))
-    ratios = [(m.docs / m.seconds) / (o.docs / o.seconds) for o, m in zip(one, many, strict=True)]
-    return Scaling(output, merge(one), merge(many), ratios)
+                    output = leg.split(":")[1]
+                    timed[leg].append(_timed_pool_pass(part, pool, jobs, output,
+                                                       render_jsonl if output == "jsonl" else None,
+                                                       jobs * BATCH_SIZE))
+
+    def compare(output: str, one_leg: str, many_leg: str) -> Scaling:
+        ratios = [(m.docs / m.seconds) / (o.docs / o.seconds)
+                  for o, m in zip(timed[one_leg], timed[many_leg], strict=True)]
+        return Scaling(output, merge(timed[one_leg]), merge(timed[many_leg]), ratios)
+
+    return [compare("results", "one:results", "pool:results"), compare("jsonl", "one:jsonl", "pool:jsonl"),
+            compare("independent", "one:results", "independent")]
+
+
+def _count_scored(docs: list[Document]) -> int:
+    """Worker task for the ceiling leg: score and send back only a count."""
+    from scoring import parallel
+
+    assert parallel._worker_scorer is not None
+    for doc in docs:
+        parallel._worker_scorer.score(doc)
+    return len(docs)
+
+
+def _timed_independent(docs: Sequence[Document], pool: Any, jobs: int) -> Measurement:
+    start = time.perf_counter()
+    shares = [list(docs[k::jobs]) for k in range(jobs)]
+    futures = [pool._pool.submit(_count_scored, share) for share in shares]
+    count = sum(f.result() for f in futures)
+    elapsed = time.perf_counter() - start
+    assert count == len(docs)
+    return Measurement(f"independent, {jobs} workers (alternating)", len(docs), text_bytes(docs), elapsed,
+                       jobs=jobs, note="one task per worker, nothing sent back: the machine's ceiling")
 
 
 def _timed_pool_pass(docs: Sequence[Document], pool: Any, jobs: int, output: str,

@@ -54,12 +54,12 @@ def test_bench_prints_every_figure(corpus: Path, tmp_path: Path, cli_env: dict[s
     assert rows["profile, 2 jobs"]["jobs"] == 2
     # One-job vs two-job passes, alternating, for both kinds of output.
     scaling = {s["output"]: s for s in report["scaling"]}
-    assert set(scaling) == {"results", "jsonl"}
+    assert set(scaling) == {"results", "jsonl", "independent"}
     for measured in scaling.values():
         assert measured["one_job"]["docs"] == n and measured["n_jobs"]["jobs"] == 2
         assert measured["ratio"] == pytest.approx(
             measured["n_jobs"]["docs_per_s"] / measured["one_job"]["docs_per_s"], rel=1e-2)
-        assert len(measured["round_ratios"]) >= 1
+        assert len(measured["slice_ratios"]) >= 1
     assert "delivering JSONL lines" in text and "delivering DocumentResult objects" in text
     assert rows["profile (1 job)"]["p50_ms"] <= rows["profile (1 job)"]["p99_ms"]
     startup = report["startup"]
