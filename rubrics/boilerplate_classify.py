@@ -39,6 +39,9 @@ COMMENT_HEADER = re.compile(
     r"|^(?=.{0,150}$)(?=.*(?:\b(?:by|says|said|posted|reply)\b|wrote|writes|responded)).*\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b|\b)",
     re.IGNORECASE,
 )
+# The person a comment header names: "... by Jane Doe ...", "Jane Doe says:".
+HEADER_AUTHOR = re.compile(r"\b[Bb][Yy]:?\s+(\w[\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+                           r"|^\W*([\w .'-]{1,60}?)\s+(?i:says|said|wrote|writes)\b")
 # A comment thread may also open with less of the article above it (a long thread under a
 # short article) when comment headers confirm it within THREAD_HEADER_SPAN lines and at least
 # this many characters of prose (the article) lie above.
@@ -179,13 +182,27 @@ def _comment_thread_start(texts: Sequence[str], shapes: Sequence[LineShape], pro
                     return i
                 if is_header[i]:
                     # Two headers close together: comments are short; posts of a multi-post blog
-                    # page, each with its own "Posted by ... at 10:30" line, are not.
-                    if headers and i - headers[-1] <= THREAD_HEADER_SPAN:
+                    # page, each with its own "Posted by ... at 10:30" line, are not. Nor are
+                    # short posts that one author signs in turn: a thread has several voices.
+                    if (headers and i - headers[-1] <= THREAD_HEADER_SPAN
+                            and not _same_author(texts[headers[-1]], texts[i])):
                         return headers[-1]
                     headers.append(i)
         if prose[i]:
             above += shapes[i].chars
     return n
+
+
+def _header_author(text: str) -> str | None:
+    match = HEADER_AUTHOR.search(text)
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).strip().casefold() or None
+
+
+def _same_author(first: str, second: str) -> bool:
+    author = _header_author(first)
+    return author is not None and author == _header_author(second)
 
 
 def _main_block(shapes: Sequence[LineShape], prose: Sequence[bool], max_gap: int | None = None,

@@ -59,6 +59,33 @@ def test_seed_002_comments_and_004_workflow_are_boilerplate() -> None:
     assert labels4[-1][1] == "content"
 
 
+_POSTS = [
+    "The committee met again on Tuesday to discuss the new transport budget, which has grown by a third since "
+    "last year and now includes two new tram lines for the northern districts.",
+    "Several members asked why the consultation had been so short, and the chair promised a second round of "
+    "public meetings before any contract is signed this autumn.",
+    "A reader pointed me to the original tender documents, which show that the cost estimates were revised "
+    "twice before the committee ever saw them.",
+    "I will write more once the minutes are published, probably at the end of next week.",
+]
+
+
+def _post_page(authors: list[str]) -> str:
+    lines = ["Transport budget notes", _POSTS[0] * 3]
+    for post, author in zip(_POSTS[1:], authors, strict=True):
+        lines += [f"Posted 10:{len(lines):02d} AM by {author}", post]
+    return "\n".join(lines)
+
+
+def test_short_posts_signed_by_one_author_are_not_a_comment_thread() -> None:
+    # A multi-post blog page: every post ends with the same author's "Posted ... by" line.
+    one_voice = _labels(_post_page(["David Adesnik"] * 3))
+    assert "comments" not in {label for _, label in one_voice}, one_voice
+    # The same layout with a different name on every header is a reader-comment thread.
+    many_voices = _labels(_post_page(["Jane Miller", "Tom Baker", "Ann Lee"]))
+    assert [label for text, label in many_voices if text in _POSTS[1:]] == ["comments"] * 3, many_voices
+
+
 def test_seed_000_trailing_chinese_headline_is_link_farm() -> None:
     labels = _labels(_seed("000"))
     assert labels[0][1] == "content"
