@@ -334,8 +334,15 @@ def _count_scored(docs: list[Document]) -> int:
 
 
 def _timed_independent(docs: Sequence[Document], pool: Any, jobs: int) -> Measurement:
+    # Shares of equal text length (scoring time is about linear in it), so that neither
+    # worker waits for the other at the end and the ceiling is not understated.
+    shares: list[list[Document]] = [[] for _ in range(jobs)]
+    sizes = [0] * jobs
+    for doc in sorted(docs, key=lambda d: len(d.text), reverse=True):
+        k = sizes.index(min(sizes))
+        shares[k].append(doc)
+        sizes[k] += len(doc.text)
     start = time.perf_counter()
-    shares = [list(docs[k::jobs]) for k in range(jobs)]
     futures = [pool._pool.submit(_count_scored, share) for share in shares]
     count = sum(f.result() for f in futures)
     elapsed = time.perf_counter() - start
