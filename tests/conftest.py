@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +39,15 @@ def cli_env() -> dict[str, str]:
 
 
 SOURCEGAUGE = [sys.executable, "-m", "scoring"]
+
+
+def _echo(obj: Any) -> Any:
+    return obj
+
+
+def through_a_process(obj: Any, initializer: Callable[[], None] | None = None) -> Any:
+    """`obj` sent to a worker process and back, the way the worker pool and datatrove ship
+    objects (pickled by multiprocessing both ways; `initializer` runs in the worker first)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method), initializer=initializer) as pool:
+        return pool.submit(_echo, obj).result()

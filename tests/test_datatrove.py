@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, through_a_process
 
 GATE_PLUGIN = REPO / "tests" / "fixtures" / "gate_plugin"
 PROFILE = str(GATE_PLUGIN / "gate_test.toml")
@@ -94,6 +93,6 @@ def test_inside_a_local_pipeline_executor(tmp_path: Path) -> None:
 def test_filter_pickles_without_built_rubrics() -> None:
     step = SourcegaugeFilter(profile=PROFILE)
     step.filter(documents()[0])  # builds the rubrics in this process
-    clone = pickle.loads(pickle.dumps(step))
+    clone = through_a_process(step)  # as LocalPipelineExecutor ships a step to its workers
     assert type(clone).__name__ == "SourcegaugeFilter" and clone.gate._scorer is None
     assert clone.filter(documents()[1]) == (False, "spam_link_farm")

@@ -10,7 +10,7 @@ from scoring import parallel
 from scoring.document import Document, LoadError
 from scoring.pipeline import DocumentResult, Scorer, score_corpus
 from scoring.profile import Profile
-from tests.conftest import PLUGIN_DIR
+from tests.conftest import PLUGIN_DIR, through_a_process
 
 # The test plugin rubric (counts '!') keeps these tests independent of the built-in rubrics.
 PROFILE = Profile(name="parallel-test", weights={"exclamation": 1.0})
@@ -132,22 +132,21 @@ def test_an_endless_input_still_streams() -> None:
     assert got == [f"e{i}" for i in range(10)]
 
 
-def test_evidence_pickles_as_itself_under_every_protocol() -> None:
+def test_evidence_crosses_processes_as_itself() -> None:
     import copy
-    import pickle
 
     from scoring.rubric import Evidence
 
     ev = Evidence(3, 9, "hedge", 0.25)
-    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
-        back = pickle.loads(pickle.dumps([ev, ev], protocol=protocol))
-        assert back == [ev, ev] and all(type(b) is Evidence for b in back), protocol
+    rebuild, args = ev.__reduce__()
+    assert rebuild is tuple.__new__ and type(rebuild(*args)) is Evidence and rebuild(*args) == ev
+    back = through_a_process([ev, ev])
+    assert back == [ev, ev] and all(type(b) is Evidence for b in back)
     assert type(copy.deepcopy(ev)) is Evidence and copy.deepcopy(ev) == ev
 
 
 def test_result_reducers_round_trip_every_field() -> None:
     import copyreg
-    import pickle
 
     from scoring.rubric import Evidence, Flag, RubricResult
 
@@ -157,7 +156,7 @@ def test_result_reducers_round_trip_every_field() -> None:
         ev = Evidence(3, 9, "hedge", 0.25)
         result = RubricResult("r", "1.2", 0.5, {"n": 2.0}, (ev,), (Flag("too_short", (ev,), "why"),),
                               {"lines": ["a", "b"]})
-        back = pickle.loads(pickle.dumps(result))
+        back = through_a_process(result, initializer=parallel._register_reducers)
         assert back == result and back.flags[0].evidence[0] == ev
         assert copyreg.dispatch_table.get(RubricResult) is not None  # the constructor path is in use
     finally:
