@@ -343,7 +343,7 @@ def _timed_independent(docs: Sequence[Document], pool: Any, jobs: int) -> Measur
         shares[k].append(doc)
         sizes[k] += len(doc.text)
     start = time.perf_counter()
-    futures = [pool._pool.submit(_count_scored, share) for share in shares]
+    futures = [pool.submit(_count_scored, share) for share in shares]
     count = sum(f.result() for f in futures)
     elapsed = time.perf_counter() - start
     assert count == len(docs)

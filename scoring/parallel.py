@@ -110,6 +110,10 @@ class WorkerPool:
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def submit(self, work: Callable[..., Any], *args: Any) -> Future[Any]:
+        """One task for any free worker (unordered; `work` must be a module-level function)."""
+        return self._pool.submit(work, *args)
+
     def ordered_batches(self, items: Iterable[Any], work: Callable[..., Any], batch_size: int,
                         extra_args: tuple[Any, ...] = ()) -> Iterator[tuple[list[Any], Any]]:
         """(batch, work(batch, *extra_args)) pairs in input order.
@@ -128,7 +132,7 @@ class WorkerPool:
                     if not batch:
                         exhausted = True
                         break
-                    pending.append((batch, self._pool.submit(work, batch, *extra_args)))
+                    pending.append((batch, self.submit(work, batch, *extra_args)))
                 if not pending:
                     return
                 batch, future = pending.popleft()
