@@ -267,16 +267,17 @@ def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: 
     """N worker processes against one, measured side by side in short slices of the corpus.
 
     Throughput on a shared or virtual machine swings by tens of percent from one second to
-    the next (on a VM, two vCPUs may also share a physical core at one moment and not the
-    next), so two passes timed a minute apart give a ratio that is mostly that swing. Here
+    the next (on the project's VM, what two processes that exchange nothing achieve together
+    ranges from 1.3x to 2.4x one process, slice to slice), so two passes timed a minute apart
+    give a ratio that is mostly that swing. Here
     the corpus is cut into slices of `slice_docs`, and every slice is scored by each leg in
     turn, the order reversed on every other slice, so the swings fall on all legs alike:
 
     - one job, in this process, for each output of SCALING_OUTPUTS;
     - the pool (`scoring.parallel`, warm: workers started and lexicons loaded before any
       timing) for each output;
-    - "independent": the same workers each given an equal share of the slice as one task
-      that returns only a count, i.e. N processes scoring with no per-document traffic.
+    - "independent": the same workers each given a share of the slice (equal in text length)
+      as one task that returns only a count, i.e. N processes scoring with no per-document traffic.
       That is the most N processes can do on this machine at that moment: the ceiling
       the pool is compared with.
 
