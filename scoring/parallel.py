@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from scoring.document import Document, LoadError
@@ -158,8 +159,10 @@ class ScoringPool(WorkerPool):
     """Worker processes with one Scorer each: `score(items)` yields DocumentResults (and
     LoadErrors in place) in input order, as many times as needed."""
 
-    def __init__(self, profile: Profile, jobs: int) -> None:
-        super().__init__(jobs, _init_worker, (profile,))
+    def __init__(self, profile: Profile | str | Path, jobs: int) -> None:
+        from scoring.profile import load_profile
+
+        super().__init__(jobs, _init_worker, (profile if isinstance(profile, Profile) else load_profile(profile),))
 
     def __enter__(self) -> ScoringPool:
         return self

@@ -76,6 +76,14 @@ def test_a_scoring_pool_serves_several_streams_on_the_same_workers() -> None:
     assert first == second[::-1] == [_summary(Scorer(PROFILE).score(d)) for d in docs]
 
 
+def test_a_scoring_pool_takes_a_profile_name() -> None:
+    docs = [Document(id="a", text="The minister said the plan may be delayed, according to Reuters.")]
+    with parallel.ScoringPool("default", jobs=2) as pool:
+        (result,) = pool.score(iter(docs))
+    assert result.profile_name == "default" and result.results["sourcing"].score == \
+        Scorer("default").score(docs[0]).results["sourcing"].score
+
+
 def test_load_errors_pass_through_in_place() -> None:
     items: list[Document | LoadError] = list(_docs(30))
     items[0] = LoadError("broken/first.txt", "cannot decode")
