@@ -23,6 +23,7 @@ from scoring.rank import (
     DEFAULT_SEED,
     SourceAccumulator,
     rank_accumulated,
+    ranking_record,
 )
 from scoring.report.tables import ranking_csv, ranking_markdown
 
@@ -72,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     acc = SourceAccumulator()
     failures: list[LoadError] = []
     with progress(not args.no_progress, "scoring") as bar:
-        for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options)):
+        # Ranking reads a few numbers per document: take only those from the workers.
+        for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
+                                           map_result=ranking_record)):
             acc.add(item)
             if isinstance(item, LoadError):
                 failures.append(item)

@@ -85,6 +85,21 @@ def view(item: Any) -> DocView:
                    {k: r.score for k, r in item.results.items()}, tuple(item.flags))
 
 
+def ranking_record(item: Any) -> dict[str, Any]:
+    """The part of a DocumentResult that ranking reads, as a `sourcegauge score`-style record.
+
+    Passed as `score_corpus(map_result=ranking_record)`, it runs in the worker processes, so
+    the parent receives a few numbers per document instead of rebuilding every result.
+    """
+    return {
+        "source": item.doc.source,
+        "score": item.score,
+        "flags": list(item.flags),
+        "rubrics": {name: {"score": r.score, "version": r.version} for name, r in item.results.items()},
+        "profile": {"name": item.profile_name, "hash": item.profile_hash},
+    }
+
+
 @dataclass
 class _SourceTally:
     documents: int = 0

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from scoring.document import Document, LoadError
 from scoring.pipeline import DocumentResult
-from scoring.rank import bootstrap_mean_ci, pooled_variance, rank_sources
+from scoring.rank import bootstrap_mean_ci, pooled_variance, rank_sources, ranking_record
 from scoring.rubric import Evidence, Flag, RubricResult
 from tests.conftest import PLUGIN_DIR, SEEDS, SOURCEGAUGE
 
@@ -94,6 +94,16 @@ def test_results_and_records_give_the_same_ranking() -> None:
     assert s.rubric_means == {"spam": pytest.approx(0.6)}
     assert s.median == pytest.approx(0.6)
     assert s.profile == {"name": "t", "hash": "h"} and s.rubric_versions == {"spam": "1"}
+
+
+def test_ranking_records_from_workers_rank_like_full_results() -> None:
+    # `ranking_record` is what `sourcegauge rank` takes from each worker instead of the result.
+    scores = [("s", 0.4, ("link_farm",)), ("s", 0.8, ()), ("t", 0.9, ()), ("s", 0.6, ("link_farm", "ad_markers"))]
+    results = [result(*x, doc_id=str(i)) for i, x in enumerate(scores)]
+    compact = [ranking_record(r) for r in results]
+    assert all("evidence" not in json.dumps(c) for c in compact)
+    assert [r.to_dict() for r in rank_sources(compact, min_documents=1)] == \
+        [r.to_dict() for r in rank_sources(results, min_documents=1)]
 
 
 def test_json_object_has_the_documented_fields() -> None:
