@@ -143,6 +143,24 @@ class _SourceLean:
     charged: list[float] = field(default_factory=list)
 
 
+def audit_record(item: Any) -> dict[str, Any]:
+    """The part of a DocumentResult that the audit reads, as a `sourcegauge score`-style
+    record: every rubric's version and features, and the lean rubric's actor table.
+
+    Passed as `score_corpus(map_result=audit_record)`, it runs in the worker processes, so
+    the parent does not rebuild every result's evidence.
+    """
+    return {
+        "source": item.doc.source,
+        "profile": {"name": item.profile_name, "hash": item.profile_hash},
+        "rubrics": {
+            name: {"version": r.version, "features": dict(r.features),
+                   "details": {"actors": r.details.get("actors") or []} if name == "lean" else {}}
+            for name, r in item.results.items()
+        },
+    }
+
+
 class AuditAccumulator:
     """Per-source lean tallies, fed one document at a time."""
 

@@ -7,7 +7,13 @@ import json
 import sys
 from contextlib import nullcontext
 
-from scoring.audit import DEFAULT_AUDIT_BOOTSTRAP, DEFAULT_MIN_MENTIONS, DEFAULT_TOP_ACTORS, audit_sources
+from scoring.audit import (
+    DEFAULT_AUDIT_BOOTSTRAP,
+    DEFAULT_MIN_MENTIONS,
+    DEFAULT_TOP_ACTORS,
+    audit_record,
+    audit_sources,
+)
 from scoring.cli_common import (
     add_input_arguments,
     add_scoring_arguments,
@@ -52,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
 
     def scored():  # type: ignore[no-untyped-def]
         with progress(not args.no_progress, "scoring") as bar:
-            for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options)):
+            # The audit reads features and the actor table: take only those from the workers.
+            for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
+                                               map_result=audit_record)):
                 if isinstance(item, LoadError):
                     failures.append(item)
                 yield item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.audit import audit_sources
+from scoring.audit import audit_record, audit_sources
 from scoring.document import Document
 from scoring.pipeline import DocumentResult
 from scoring.rubric import RubricResult
@@ -95,6 +95,15 @@ def seeds_audit():
     except ImportError as exc:  # a rubric registered but not importable yet
         pytest.skip(f"editorial-audit rubrics do not import: {exc}")
     return results, audit_sources(results, min_mentions=1, top_actors=50)
+
+
+def test_audit_records_from_workers_audit_like_full_results(seeds_audit) -> None:
+    # `audit_record` is what `sourcegauge audit` takes from each worker instead of the result.
+    results, full = seeds_audit
+    compact = [audit_record(r) for r in results]
+    assert all("evidence" not in entry for c in compact for entry in c["rubrics"].values())
+    assert audit_sources(compact, min_mentions=1, top_actors=50).to_dict() == full.to_dict()
+    assert audit_sources(two_sources()).to_dict() == audit_sources([audit_record(r) for r in two_sources()]).to_dict()
 
 
 def test_seeds_are_favourable_to_chinese_tech_and_not_to_the_us(seeds_audit) -> None:
