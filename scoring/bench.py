@@ -15,6 +15,8 @@ Definitions used in every figure:
   scorer has scored one warm-up document of every language in the corpus, i.e. importing
   sourcegauge, building the `Scorer` (importing every rubric module) and loading every
   lexicon and model those documents need. Interpreter boot is reported beside it.
+- N jobs against one: measured side by side in slices of the corpus, against a ceiling of
+  N workers that exchange nothing per document (see `time_scaling`).
 """
 
 from __future__ import annotations
