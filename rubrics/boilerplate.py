@@ -35,7 +35,7 @@ class BoilerplateRubric(Rubric):
             size = line.end - line.start
             total_chars += size
             start, end = seg.span(line.start, line.end)
-            lines.append([start, end, label])
+            lines.append((start, end, label))
             if label == CONTENT:
                 continue
             boiler_chars += size
@@ -52,4 +52,4 @@ class BoilerplateRubric(Rubric):
             "lines_content": n_lines - n_boiler,
             **{f"lines_{cat}": count for cat, count in counts.items()},
         }
-        return self.result(1.0 - ratio_chars, features=features, evidence=evidence, details={"lines": lines})
+        return self.result(1.0 - ratio_chars, features=features, evidence=evidence, details={"lines": tuple(lines)})

@@ -177,7 +177,7 @@ class HedgingRubric(Rubric):
         }
         details: dict[str, object] = {"categories": categories}
         if self.list_sentences:
-            details["sentences"] = [[*seg.span(s.start, s.end), s.hedged, s.boosted] for s in sentences]
+            details["sentences"] = tuple((*seg.span(s.start, s.end), s.hedged, s.boosted) for s in sentences)
         return self.result(score, features, evidence, flags, details)
 
     def _calibration(self, hedge_share: float, booster_share: float) -> float:

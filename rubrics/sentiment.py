@@ -162,7 +162,7 @@ class SentimentRubric(Rubric):
                 features=dict.fromkeys(
                     ("compound", "mean_compound", "extremity", "charged_share", "positive_share", "negative_share"), 0.0
                 ),
-                details={"sentences": []},
+                details={"sentences": ()},
             )
         n = len(scored)
         compounds = [c for _, c in scored]
@@ -188,6 +188,6 @@ class SentimentRubric(Rubric):
             spans = tuple(seg.evidence(s.start, s.end, "charged_sentence") for s, _ in charged[:20])
             flags.append(Flag("charged_tone", spans, f"{len(charged)} of {n} sentences strongly charged"))
         details = {
-            "sentences": [[*seg.span(s.start, s.end), round(c, 4)] for s, c in scored],
+            "sentences": tuple((*seg.span(s.start, s.end), round(c, 4)) for s, c in scored),
         }
         return self.result(1.0 - extremity, features=features, evidence=evidence, flags=flags, details=details)

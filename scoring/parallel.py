@@ -6,12 +6,11 @@ submitted at a time, and results are yielded in input order. Each worker builds 
 Scorer once (rubric lexicons load once per worker process).
 
 Results cross the process boundary cheaply: a worker sends each DocumentResult without its
-Document (the parent still holds it and puts it back); evidence spans (~100 per article)
-are named tuples, and the few frozen dataclasses of a result (Flag, RubricResult) pickle
-as constructor calls instead of dataclass `__setstate__`, which is about twice as fast.
-Still, rebuilding ~150 objects per document costs the parent about a tenth of the scoring
-time (more when the parent's heap is large: the cyclic GC walks it while they arrive), so
-callers that need less than a full result pass `map_result`, which runs in the worker.
+Document (the parent still holds it and puts it back); a RubricResult's evidence spans
+(~100 per article) travel packed and are unpacked only when read (see `RubricResult`), and
+Flags pickle as constructor calls instead of dataclass `__setstate__`, which is about twice
+as fast. Callers that need less than a full result pass `map_result`, which runs in the
+worker and sends back only what it returns.
 """
 
 from __future__ import annotations
@@ -44,12 +43,10 @@ def _init_worker(profile: Profile) -> None:
 
 
 def _register_reducers() -> None:
-    from scoring.rubric import Flag, RubricResult
+    from scoring.rubric import Flag
 
-    for cls in (Flag, RubricResult):
-        names = tuple(f.name for f in dataclasses.fields(cls))
-        if all(f.init for f in dataclasses.fields(cls)):
-            copyreg.pickle(cls, _constructor_reducer(cls, names))
+    names = tuple(f.name for f in dataclasses.fields(Flag))
+    copyreg.pickle(Flag, _constructor_reducer(Flag, names))
 
 
 def _constructor_reducer(cls: type, names: tuple[str, ...]) -> Any:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import inspect
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
 from scoring.segment import Segmented
@@ -62,32 +63,71 @@ class Flag:
         }
 
 
-@dataclass(frozen=True, slots=True)
 class RubricResult:
     """What a rubric says about one document.
 
     `score` is in [0, 1] with 1 = best (least boilerplate, best sourced, most restrained…).
     `features` are named numbers; `details` holds JSON-serialisable structure that is not a
-    single number (per-line labels, an actor table).
+    single number (per-line labels, an actor table), with rows as tuples (a tuple of plain
+    values is immutable, and the cyclic GC stops tracking it). Immutable, like a frozen
+    dataclass.
+
+    Evidence travels between processes packed: pickling sends one bytes object of offsets
+    and one of weights per rubric instead of ~15 span tuples, and the receiving process
+    unpacks them only when `evidence` is first read. A pipeline that reads scores and flags
+    (the gate, ranking, a DataFrame) never builds them; rebuilding and GC-tracking ~100 spans
+    per article was most of what the parent of a worker pool spent per document.
     """
+
+    __slots__ = ("rubric", "version", "score", "features", "_evidence", "_packed", "flags", "details")
 
     rubric: str
     version: str
     score: float
-    features: Mapping[str, float] = field(default_factory=dict)
-    evidence: tuple[Evidence, ...] = ()
-    flags: tuple[Flag, ...] = ()
-    details: Mapping[str, Any] = field(default_factory=dict)
+    features: Mapping[str, float]
+    flags: tuple[Flag, ...]
+    details: Mapping[str, Any]
 
-    def __post_init__(self) -> None:
-        if not (isinstance(self.score, (int, float)) and math.isfinite(self.score)):
-            raise ValueError(f"rubric {self.rubric!r} returned a non-finite score {self.score!r}")
-        if not 0.0 <= self.score <= 1.0:
-            raise ValueError(f"rubric {self.rubric!r} returned score {self.score} outside [0, 1]")
+    def __init__(
+        self,
+        rubric: str,
+        version: str,
+        score: float,
+        features: Mapping[str, float] | None = None,
+        evidence: tuple[Evidence, ...] = (),
+        flags: tuple[Flag, ...] = (),
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        if not (isinstance(score, (int, float)) and math.isfinite(score)):
+            raise ValueError(f"rubric {rubric!r} returned a non-finite score {score!r}")
+        if not 0.0 <= score <= 1.0:
+            raise ValueError(f"rubric {rubric!r} returned score {score} outside [0, 1]")
+        _init = object.__setattr__
+        _init(self, "rubric", rubric)
+        _init(self, "version", version)
+        _init(self, "score", score)
+        _init(self, "features", {} if features is None else features)
+        _init(self, "_evidence", evidence)
+        _init(self, "_packed", None)
+        _init(self, "flags", flags)
+        _init(self, "details", {} if details is None else details)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        if self._packed is not None:
+            object.__setattr__(self, "_evidence", _unpack_spans(*self._packed))
+            object.__setattr__(self, "_packed", None)
+        return self._evidence
 
     @property
     def flag_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.flags)
+
+    def replace(self, **changes: Any) -> RubricResult:
+        """A copy with some fields changed (as `dataclasses.replace`)."""
+        fields = {name: getattr(self, name) for name in _RESULT_FIELDS}
+        fields.update(changes)
+        return RubricResult(**fields)
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         return {
@@ -98,6 +138,70 @@ class RubricResult:
             "evidence": [e.to_dict(text) for e in self.evidence],
             **({"details": dict(self.details)} if self.details else {}),
         }
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"RubricResult is immutable: cannot assign to {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"RubricResult is immutable: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not RubricResult:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _RESULT_FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # features and details are dicts
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{n}={getattr(self, n)!r}" for n in _RESULT_FIELDS)
+        return f"RubricResult({args})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        packed = self._packed if self._packed is not None else _pack_spans(self._evidence)
+        return _result_from_wire, (self.rubric, self.version, self.score, self.features, packed, self.flags,
+                                   self.details)
+
+
+_RESULT_FIELDS = ("rubric", "version", "score", "features", "evidence", "flags", "details")
+_PackedSpans = tuple[tuple[str, ...], bytes, bytes]
+
+
+def _pack_spans(spans: tuple[Evidence, ...]) -> _PackedSpans:
+    """(labels, start/end offsets as int64, weights as float64 or b"" when all are 1.0)."""
+    offsets = array("q", [x for span in spans for x in (span[0], span[1])])
+    weights = [span[3] for span in spans]
+    all_one = all(w == 1.0 for w in weights)
+    return (tuple(span[2] for span in spans), offsets.tobytes(),
+            b"" if all_one else array("d", weights).tobytes())
+
+
+def _unpack_spans(labels: tuple[str, ...], offsets: bytes, weights: bytes) -> tuple[Evidence, ...]:
+    bounds = array("q")
+    bounds.frombytes(offsets)
+    weight_values: Sequence[float] = [1.0] * len(labels)
+    if weights:
+        weight_values = array("d")
+        weight_values.frombytes(weights)
+    pairs = iter(bounds)
+    build = tuple.__new__
+    return tuple(build(Evidence, (start, end, label, weight))
+                 for start, end, label, weight in zip(pairs, pairs, labels, weight_values, strict=True))
+
+
+def _result_from_wire(rubric: str, version: str, score: float, features: Mapping[str, float],
+                      packed: _PackedSpans, flags: tuple[Flag, ...], details: Mapping[str, Any]) -> RubricResult:
+    # Trusted input (this package's own pickles): skip __init__'s checks, keep the spans packed.
+    result = object.__new__(RubricResult)
+    _init = object.__setattr__
+    _init(result, "rubric", rubric)
+    _init(result, "version", version)
+    _init(result, "score", score)
+    _init(result, "features", features)
+    _init(result, "_evidence", ())
+    _init(result, "_packed", packed if packed[0] else None)
+    _init(result, "flags", flags)
+    _init(result, "details", details)
+    return result
 
 
 def _json_number(value: float) -> float | int | None:

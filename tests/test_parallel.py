@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring import parallel
 from scoring.document import Document, LoadError
@@ -91,11 +94,11 @@ def test_load_errors_pass_through_in_place() -> None:
     items[29] = LoadError("broken/last.txt", "no such file")
     out = list(parallel.ordered_map(iter(items), PROFILE, jobs=2, batch_size=4))
     assert len(out) == len(items)
-    for given, got in zip(items, out, strict=True):
-        if isinstance(given, LoadError):
-            assert got == given
+    for sent, got in zip(items, out, strict=True):
+        if isinstance(sent, LoadError):
+            assert got == sent
         else:
-            assert isinstance(got, DocumentResult) and got.doc.id == given.id
+            assert isinstance(got, DocumentResult) and got.doc.id == sent.id
 
 
 class _CountingInput:
@@ -141,7 +144,6 @@ def test_an_endless_input_still_streams() -> None:
 
 
 def test_evidence_crosses_processes_as_itself() -> None:
-    import copy
 
     from scoring.rubric import Evidence
 
@@ -166,7 +168,49 @@ def test_result_reducers_round_trip_every_field() -> None:
                               {"lines": ["a", "b"]})
         back = through_a_process(result, initializer=parallel._register_reducers)
         assert back == result and back.flags[0].evidence[0] == ev
-        assert copyreg.dispatch_table.get(RubricResult) is not None  # the constructor path is in use
+        assert copyreg.dispatch_table.get(Flag) is not None  # the constructor path is in use
     finally:
         copyreg.dispatch_table.clear()
         copyreg.dispatch_table.update(saved)
+
+
+def test_evidence_travels_packed_and_is_unpacked_when_read() -> None:
+    from scoring.rubric import Evidence, RubricResult
+
+    spans = (Evidence(0, 4, "hedge"), Evidence(10, 2**40, "attribution", 0.375), Evidence(7, 7, "", -1.5))
+    result = RubricResult("r", "1", 0.25, {"n": 1.0}, spans, (), {"rows": [[1, "a"]]})
+    back, back_unweighted = through_a_process([result, result.replace(evidence=spans[:1])])
+    assert back._packed is not None  # nothing built until someone reads the spans
+    twice = through_a_process(back)  # re-sent unread: the packed form goes as it came
+    assert back.evidence == spans and all(type(e) is Evidence for e in back.evidence)
+    assert back._packed is None and back == result and twice == result
+    assert back_unweighted.evidence == spans[:1] and back_unweighted.evidence[0].weight == 1.0
+    assert through_a_process(RubricResult("r", "1", 1.0)).evidence == ()
+    assert copy.deepcopy(back) == result and copy.deepcopy(back) is not back
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**62), st.integers(0, 2**62), st.text(max_size=8),
+                          st.floats(allow_nan=False)), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_any_spans_survive_packing(raw: list[tuple[int, int, str, float]]) -> None:
+    from scoring.rubric import Evidence, _pack_spans, _unpack_spans
+
+    spans = tuple(Evidence(*r) for r in raw)
+    back = _unpack_spans(*_pack_spans(spans))
+    assert back == spans and all(type(e) is Evidence for e in back)
+    assert [repr(e.weight) for e in back] == [repr(e.weight) for e in spans]  # -0.0, inf exact
+
+
+def test_rubric_result_is_immutable_and_validates_its_score() -> None:
+    from scoring.rubric import RubricResult
+
+    result = RubricResult("r", "1", 0.5)
+    with pytest.raises(AttributeError, match="immutable"):
+        result.score = 0.9  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable"):
+        del result.flags
+    for bad in (1.5, -0.1, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="'r'"):
+            RubricResult("r", "1", bad)
+    assert result.replace(score=0.75).score == 0.75 and result.score == 0.5
+    assert result != result.replace(features={"n": 1.0}) and result == RubricResult("r", "1", 0.5, {}, (), (), {})
