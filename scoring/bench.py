@@ -248,6 +248,9 @@ class Scaling:
     one_job: Measurement
     n_jobs: Measurement
     slice_ratios: list[float]
+    # Per slice, the pool's throughput over the ceiling's, timed back to back (empty for the
+    # ceiling itself): how much of what N processes could do here the pool delivered.
+    slice_shares_of_ceiling: list[float] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
@@ -255,7 +258,8 @@ class Scaling:
 
     def to_dict(self) -> dict[str, Any]:
         return {"output": self.output, "one_job": self.one_job.to_dict(), "n_jobs": self.n_jobs.to_dict(),
-                "ratio": _round(self.ratio), "slice_ratios": [_round(r) for r in self.slice_ratios]}
+                "ratio": _round(self.ratio), "slice_ratios": [_round(r) for r in self.slice_ratios],
+                "slice_shares_of_ceiling": [_round(r) for r in self.slice_shares_of_ceiling]}
 
 
 SCALING_OUTPUTS = {
@@ -265,7 +269,7 @@ SCALING_OUTPUTS = {
 
 
 def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: int,
-                 slice_docs: int = 300) -> list[Scaling]:
+                 slice_docs: int = 300, passes: int = 1) -> list[Scaling]:
     """N worker processes against one, measured side by side in short slices of the corpus.
 
     Throughput on a shared or virtual machine swings by tens of percent from one second to
@@ -273,7 +277,8 @@ def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: 
     ranges from 1.3x to 2.4x one process, slice to slice), so two passes timed a minute apart
     give a ratio that is mostly that swing. Here
     the corpus is cut into slices of `slice_docs`, and every slice is scored by each leg in
-    turn, the order reversed on every other slice, so the swings fall on all legs alike:
+    turn, the order reversed on every other slice, so the swings fall on all legs alike
+    (`passes` > 1 goes through the corpus that many times: more slices, a steadier median):
 
     - one job, in this process, for each output of SCALING_OUTPUTS;
     - the pool (`scoring.parallel`, warm: workers started and lexicons loaded before any
@@ -298,7 +303,10 @@ def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: 
     slices = [docs[i : i + slice_docs] for i in range(0, len(docs), slice_docs)]
     if len(slices) > 1 and len(slices[-1]) < slice_docs:  # fold a short remainder into the previous slice
         slices[-2:] = [[*slices[-2], *slices[-1]]]
-    legs = ["one:results", "pool:results", "independent", "one:jsonl", "pool:jsonl"]
+    slices *= passes
+    # Each ratio compares adjacent legs: one job with the pool for each output, and both pool
+    # legs with the ceiling between them.
+    legs = ["one:results", "pool:results", "independent", "pool:jsonl", "one:jsonl"]
     timed: dict[str, list[Measurement]] = {leg: [] for leg in legs}
     with ScoringPool(profile, jobs) as pool:
         for _ in pool.score(iter(docs[: jobs * BATCH_SIZE * 2])):  # untimed: start workers, load lexicons
@@ -318,9 +326,10 @@ def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: 
                                                        jobs * BATCH_SIZE))
 
     def compare(output: str, one_leg: str, many_leg: str) -> Scaling:
-        ratios = [(m.docs / m.seconds) / (o.docs / o.seconds)
-                  for o, m in zip(timed[one_leg], timed[many_leg], strict=True)]
-        return Scaling(output, merge(timed[one_leg]), merge(timed[many_leg]), ratios)
+        ratios = [m.docs_per_s / o.docs_per_s for o, m in zip(timed[one_leg], timed[many_leg], strict=True)]
+        shares = ([] if many_leg == "independent" else
+                  [m.docs_per_s / c.docs_per_s for m, c in zip(timed[many_leg], timed["independent"], strict=True)])
+        return Scaling(output, merge(timed[one_leg]), merge(timed[many_leg]), ratios, shares)
 
     return [compare("results", "one:results", "pool:results"), compare("jsonl", "one:jsonl", "pool:jsonl"),
             compare("independent", "one:results", "independent")]

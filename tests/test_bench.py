@@ -38,7 +38,8 @@ def _bench(args: list[str], cli_env: dict[str, str]) -> subprocess.CompletedProc
 
 def test_bench_prints_every_figure(corpus: Path, tmp_path: Path, cli_env: dict[str, str]) -> None:
     out_json = tmp_path / "bench.json"
-    done = _bench([str(corpus), "--rubrics", "exclamation", "--jobs", "2", "--json", str(out_json)], cli_env)
+    done = _bench([str(corpus), "--rubrics", "exclamation", "--jobs", "2", "--repeat", "2", "--json",
+                   str(out_json)], cli_env)
     assert done.returncode == 0, done.stderr
     text = done.stdout
     for header in ("docs/s per core", "MB/s per core", "p50 ms", "p99 ms", "peak RSS MB", "start-up s"):
@@ -55,11 +56,16 @@ def test_bench_prints_every_figure(corpus: Path, tmp_path: Path, cli_env: dict[s
     # One-job vs two-job passes, alternating, for both kinds of output.
     scaling = {s["output"]: s for s in report["scaling"]}
     assert set(scaling) == {"results", "jsonl", "independent"}
-    for measured in scaling.values():
-        assert measured["one_job"]["docs"] == n and measured["n_jobs"]["jobs"] == 2
+    for output, measured in scaling.items():
+        # --repeat 2: the side-by-side comparison goes through the corpus twice, pooling the slices.
+        assert measured["one_job"]["docs"] == 2 * n and measured["n_jobs"]["jobs"] == 2
         assert measured["ratio"] == pytest.approx(
             measured["n_jobs"]["docs_per_s"] / measured["one_job"]["docs_per_s"], rel=1e-2)
-        assert len(measured["slice_ratios"]) >= 1
+        assert len(measured["slice_ratios"]) == 2
+        # Each pool leg is compared with the ceiling slice by slice; the ceiling is not.
+        assert len(measured["slice_shares_of_ceiling"]) == (0 if output == "independent" else 2)
+        assert all(share > 0 for share in measured["slice_shares_of_ceiling"])
+    assert text.count("of the ceiling (median of slices") == 2
     assert "delivering JSONL lines" in text and "delivering DocumentResult objects" in text
     assert rows["profile (1 job)"]["p50_ms"] <= rows["profile (1 job)"]["p99_ms"]
     startup = report["startup"]
