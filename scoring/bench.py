@@ -288,10 +288,11 @@ def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: 
       That is the most N processes can do on this machine at that moment: the ceiling
       the pool is compared with.
 
-    Pool legs are timed in steady state: until the last `jobs` batches are still in flight,
-    i.e. while every worker is busy. A pool that drains every 300 documents would charge it
-    an idle tail that a long stream (the use case: millions of documents) pays once; the
-    drain is visible in the one-pass `time_parallel` row instead.
+    Pool legs are timed in steady state (see `_timed_pool_pass`): from the return of the
+    first `jobs` batches until the last `jobs` are in flight, i.e. while every worker is busy.
+    A pool that fills and drains every 300 documents would be charged a ramp and an idle
+    tail that a long stream (the use case: millions of documents) pays once; both are
+    visible in the one-pass `time_parallel` row instead.
     """
     from scoring.parallel import BATCH_SIZE, ScoringPool
     from scoring.render import render_jsonl
@@ -323,7 +324,7 @@ def time_scaling(docs: Sequence[Document], scorer: Any, profile: Profile, jobs: 
                     output = leg.split(":")[1]
                     timed[leg].append(_timed_pool_pass(part, pool, jobs, output,
                                                        render_jsonl if output == "jsonl" else None,
-                                                       jobs * BATCH_SIZE))
+                                                       BATCH_SIZE))
 
     def compare(output: str, one_leg: str, many_leg: str) -> Scaling:
         ratios = [m.docs_per_s / o.docs_per_s for o, m in zip(timed[one_leg], timed[many_leg], strict=True)]
@@ -364,23 +365,36 @@ def _timed_independent(docs: Sequence[Document], pool: Any, jobs: int) -> Measur
 
 
 def _timed_pool_pass(docs: Sequence[Document], pool: Any, jobs: int, output: str,
-                     render: Callable[[Any], Any] | None, drain: int) -> Measurement:
-    """Documents per second through `pool` until only `drain` documents are left in flight
-    (through the whole pass when there are too few documents for a steady state)."""
-    cutoff = len(docs) - drain if len(docs) > 2 * drain else len(docs)
+                     render: Callable[[Any], Any] | None, batch_size: int) -> Measurement:
+    """Documents per second through `pool` in steady state: from the moment the first `jobs`
+    batches have come back until only `jobs` batches are left in flight (the whole pass when
+    there are too few batches for that).
+
+    Both ends of the window are batch completions, so the work in flight at each end (the
+    other workers part-way through their batches) is alike and cancels: timing from the
+    first submission to a document near the end would charge the pool the start-up ramp and
+    leave out work that was done but not yet returned, which understated it by ~5%.
+    """
+    batches = -(-len(docs) // batch_size)
+    if batches > 2 * jobs:
+        first, last = jobs * batch_size, (batches - jobs) * batch_size
+    else:
+        first, last = 0, len(docs)
     cpu0 = time.process_time()
     start = time.perf_counter()
-    steady_end = start
+    window_start = window_end = start
     count = 0
-    for _ in pool.score(iter(docs), map_result=render):
+    for _ in pool.score(iter(docs), batch_size, map_result=render):
         count += 1
-        if count == cutoff:
-            steady_end = time.perf_counter()
-    assert count == len(docs) and cutoff > 0
+        if count == first:
+            window_start = time.perf_counter()
+        if count == last:
+            window_end = time.perf_counter()
+    assert count == len(docs) and last > first
     cpu = time.process_time() - cpu0
-    return Measurement(f"{output}, {jobs} jobs (warm, alternating)", cutoff,
-                       text_bytes(docs[:cutoff]), steady_end - start, jobs=jobs,
-                       note=f"{'steady state; ' if cutoff < len(docs) else ''}"
+    return Measurement(f"{output}, {jobs} jobs (warm, alternating)", last - first,
+                       text_bytes(docs[first:last]), window_end - window_start, jobs=jobs,
+                       note=f"{'steady state; ' if first else ''}"
                             f"this process: {cpu / len(docs) * 1e3:.2f} ms CPU per document")
 
 

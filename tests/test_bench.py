@@ -7,6 +7,7 @@ import importlib.util
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,3 +110,27 @@ def test_percentiles_are_nearest_rank() -> None:
     assert m.percentile_ms(0.99) == pytest.approx(99.0)
     assert m.docs_per_s_per_core == pytest.approx(100.0)
     assert Measurement("y", 4, 8_000_000, 2.0, jobs=2).mb_per_s_per_core == pytest.approx(2.0)
+
+
+def test_pool_passes_are_timed_between_batch_completions() -> None:
+    """The steady-state window opens when the first `jobs` batches are back and closes when
+    only `jobs` are left in flight, so the partial work in flight at both ends cancels."""
+    import time as clock
+
+    from scoring.bench import _timed_pool_pass
+    from scoring.document import Document
+
+    class BatchPool:  # returns a batch every 10 ms, as a pool in steady state would
+        def score(self, items: Any, batch_size: int, map_result: Any = None) -> Any:
+            docs = list(items)
+            for i in range(0, len(docs), batch_size):
+                clock.sleep(0.01)
+                yield from docs[i : i + batch_size]
+
+    docs = [Document(id=str(i), text="x" * (i + 1)) for i in range(40)]
+    measured = _timed_pool_pass(docs, BatchPool(), jobs=2, output="results", render=None, batch_size=4)
+    assert measured.docs == 40 - 2 * 2 * 4  # batches 3..8 of 10
+    assert measured.bytes == sum(len(d.text) for d in docs[8:32])
+    assert 0.05 <= measured.seconds < 0.5  # six batches of 10 ms, not ten
+    few = _timed_pool_pass(docs[:12], BatchPool(), jobs=2, output="results", render=None, batch_size=4)
+    assert few.docs == 12 and "steady state" not in few.note  # too few batches: the whole pass
