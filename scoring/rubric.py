@@ -103,15 +103,8 @@ class RubricResult:
             raise ValueError(f"rubric {rubric!r} returned a non-finite score {score!r}")
         if not 0.0 <= score <= 1.0:
             raise ValueError(f"rubric {rubric!r} returned score {score} outside [0, 1]")
-        _init = object.__setattr__
-        _init(self, "rubric", rubric)
-        _init(self, "version", version)
-        _init(self, "score", score)
-        _init(self, "features", {} if features is None else features)
-        _init(self, "_evidence", evidence)
-        _init(self, "_packed", None)
-        _init(self, "flags", flags)
-        _init(self, "details", {} if details is None else details)
+        _fill(self, rubric, version, score, {} if features is None else features, evidence, None, flags,
+              {} if details is None else details)
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
@@ -171,7 +164,7 @@ def _pack_spans(spans: tuple[Evidence, ...]) -> _PackedSpans:
     """(labels, every start then every end as int64, weights as float64 or b"" when all are 1.0)."""
     if not spans:
         return (), b"", b""
-    starts, ends, labels, weights = zip(*spans, strict=True)  # transposed in C: ~15x faster than per span
+    starts, ends, labels, weights = zip(*spans, strict=True)  # transposed in C: twice as fast as a loop per span
     offsets = array("q", starts)
     offsets.extend(ends)
     all_one = weights.count(1.0) == len(weights)
@@ -194,16 +187,14 @@ def _result_from_wire(rubric: str, version: str, score: float, features: Mapping
                       packed: _PackedSpans, flags: tuple[Flag, ...], details: Mapping[str, Any]) -> RubricResult:
     # Trusted input (this package's own pickles): skip __init__'s checks, keep the spans packed.
     result = object.__new__(RubricResult)
-    _init = object.__setattr__
-    _init(result, "rubric", rubric)
-    _init(result, "version", version)
-    _init(result, "score", score)
-    _init(result, "features", features)
-    _init(result, "_evidence", ())
-    _init(result, "_packed", packed if packed[0] else None)
-    _init(result, "flags", flags)
-    _init(result, "details", details)
+    _fill(result, rubric, version, score, features, (), packed if packed[0] else None, flags, details)
     return result
+
+
+def _fill(result: RubricResult, *values: Any) -> None:
+    """Set every slot of a new RubricResult, in `__slots__` order (it is immutable afterwards)."""
+    for name, value in zip(RubricResult.__slots__, values, strict=True):
+        object.__setattr__(result, name, value)
 
 
 def _json_number(value: float) -> float | int | None:
