@@ -1,1 +1,3 @@
-"""Built-in rubrics. Each module holds one rubric; its lexicons live in `rubrics/data/`."""
+"""Built-in rubrics: one package per multi-file rubric (hedging is one module), shared tools in
+`rubrics/common/`, lexicons and JSON models in `rubrics/data/`. They register through the
+`sourcegauge.rubrics` entry-point group exactly as a third-party rubric does."""

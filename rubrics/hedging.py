@@ -41,12 +41,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rubrics._cues import Cue, CueMatch, CueMatcher, cjk_bounds, fold, word_equivalents
-from rubrics._data import data_rows
+from rubrics.common.cues import Cue, CueMatch, CueMatcher, cjk_bounds, word_equivalents
+from rubrics.common.data import data_rows
+from scoring.core.params import InstanceOf, Interval
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
-from scoring.segment import Segmented
+from scoring.text.script import fold, has_cjk
+from scoring.text.segment import Segmented
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NUMBER_AFTER = re.compile(
     r"\s*(?:[$£€¥]?\d|(?:a |an )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
@@ -78,7 +79,7 @@ def find_cues(seg: Segmented) -> list[CueMatch]:
     text = seg.text
     if not text:
         return []
-    bounds = cjk_bounds(seg.words) if _CJK.search(text) else None
+    bounds = cjk_bounds(seg.words) if has_cjk(text) else None
     matches = _matcher().find(text, bounds, folded=fold(text))
     return [m for m in matches if _keep(text, m)]
 
@@ -103,6 +104,12 @@ class HedgingRubric(Rubric):
     name = "hedging"
     version = "1.0"
     description = "Qualified vs overstated claims: hedge and booster cues per sentence (en, zh, mixed)."
+    parameter_constraints = {
+        "sentence_threshold": Interval(float, 0.0),
+        "calibrated_low": Interval(float, 0.0, 1.0),
+        "calibrated_high": Interval(float, 0.0, 1.0),
+        "list_sentences": InstanceOf((bool,)),
+    }
 
     def __init__(
         self,

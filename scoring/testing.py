@@ -5,8 +5,9 @@
         check_rubric(MyRubric())
 
 `check_rubric` raises AssertionError naming the first broken rule: scores in [0, 1],
-evidence inside the original text, the same result twice, parameters stored as given,
-and no crash on empty, huge, odd-Unicode, mixed-script or arbitrary (hypothesis) input.
+evidence inside the original text, the same result twice, parameters stored as given and
+meeting their declared `parameter_constraints`, and no crash on empty, huge, odd-Unicode,
+mixed-script or arbitrary (hypothesis) input.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from collections.abc import Iterable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scoring.document import Document
+from scoring.core.document import Document
+from scoring.core.params import parameter_problems
 from scoring.rubric import Rubric, RubricResult
-from scoring.segment import Segmented
+from scoring.text.segment import Segmented
 
 FIXED_INPUTS: tuple[str, ...] = (
     "",
@@ -62,6 +64,16 @@ def _check_result(rubric: Rubric, doc: Document, result: RubricResult) -> None:
     json.dumps(result.to_dict(doc.text), allow_nan=False)
 
 
+def _check_parameter_constraints(rubric: Rubric) -> None:
+    """Every declared constraint names a real parameter, and the rubric's own values meet them."""
+    cls = type(rubric)
+    params = rubric.get_params()
+    for key in cls.parameter_constraints:
+        assert key in params, f"{cls.__name__}: parameter_constraints names {key!r}, not a parameter of __init__"
+    problems = parameter_problems(dict(cls.parameter_constraints), params)
+    assert not problems, f"{cls.__name__}: parameters break their declared constraints: {problems}"
+
+
 def check_once(rubric: Rubric, text: str) -> RubricResult:
     doc = Document(id="check", text=text, source="check")
     first = rubric.score(Segmented(doc))
@@ -71,11 +83,16 @@ def check_once(rubric: Rubric, text: str) -> RubricResult:
     return first
 
 
-def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples: int = 60) -> None:
-    """Assert that `rubric` keeps the rubric contract (see module docstring)."""
+def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples: int | None = None) -> None:
+    """Assert that `rubric` keeps the rubric contract (see module docstring).
+
+    `max_examples` generated inputs (default: the active hypothesis profile's setting, so a
+    test suite can run few in CI and many in a thorough run: HYPOTHESIS_PROFILE=...).
+    """
     cls = type(rubric)
     assert cls.name and isinstance(cls.name, str), f"{cls.__name__} has no name"
     assert cls.version and isinstance(cls.version, str), f"{cls.__name__} has no version"
+    _check_parameter_constraints(rubric)
     params = rubric.get_params()
     rebuilt = cls(**params)
     assert rebuilt.get_params() == params, f"{cls.__name__}: __init__ does not store its parameters as given"
@@ -90,7 +107,8 @@ def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples:
     for text in (*FIXED_INPUTS, *extra_inputs):
         check_once(rubric, text)
 
-    @settings(max_examples=max_examples, deadline=None, database=None,
+    @settings(max_examples=max_examples if max_examples is not None else settings().max_examples,
+              deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
            | st.lists(st.sampled_from(["Advertisements", "据报道", "said", "\n", "。", "may", "Huawei",

@@ -16,10 +16,10 @@ START = time.process_time()
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rubrics.boilerplate import BoilerplateRubric  # noqa: E402
-from rubrics.spam import SpamRubric  # noqa: E402
-from scoring.document import Document  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from rubrics.boilerplate.rubric import BoilerplateRubric  # noqa: E402
+from rubrics.spam.rubric import SpamRubric  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 PASSES = 3

@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scoring.document import Document  # noqa: E402
-from scoring.load import iter_documents  # noqa: E402
-from scoring.pipeline import Scorer  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.engine.pipeline import Scorer  # noqa: E402
+from scoring.inputs.load import iter_documents  # noqa: E402
 
 _docs: list[Document] = []
 _scorer: Scorer | None = None

@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from rubrics.lean import LeanRubric  # noqa: E402
-from rubrics.sentiment import SentimentRubric  # noqa: E402
-from scoring.document import Document  # noqa: E402
-from scoring.load import load_documents  # noqa: E402
+from rubrics.lean.rubric import LeanRubric  # noqa: E402
+from rubrics.sentiment.rubric import SentimentRubric  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.inputs.load import load_documents  # noqa: E402
 from scoring.rubric import Rubric  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 
 def segmented(docs: Sequence[Document]) -> list[Segmented]:

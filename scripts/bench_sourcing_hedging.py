@@ -22,9 +22,9 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 from rubrics.hedging import HedgingRubric  # noqa: E402
-from rubrics.sourcing import SourcingRubric  # noqa: E402
-from scoring.load import load_documents  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from rubrics.sourcing.rubric import SourcingRubric  # noqa: E402
+from scoring.inputs.load import load_documents  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 
 def main() -> int:

@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rubrics.boilerplate import BoilerplateRubric  # noqa: E402
-from rubrics.boilerplate_model import TRAINED_ON  # noqa: E402
-from scoring.document import Document  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from rubrics.boilerplate.model import TRAINED_ON  # noqa: E402
+from rubrics.boilerplate.rubric import BoilerplateRubric  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "eval" / "boilerplate" / "dev.jsonl"

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_clickbait import SEED, load, pipeline  # noqa: E402
 
-from rubrics.clickbait import clickbait_probability  # noqa: E402
+from rubrics.spam.clickbait import clickbait_probability  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
 THRESHOLD = 0.5

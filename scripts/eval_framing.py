@@ -35,9 +35,9 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from rubrics.framing import framing_matches
-    from scoring.document import Document
-    from scoring.segment import Segmented
+    from rubrics.framing.rubric import framing_matches
+    from scoring.core.document import Document
+    from scoring.text.segment import Segmented
 
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     truth = [int(r["label"]) for r in rows]

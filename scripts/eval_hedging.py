@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from rubrics._data import data_rows  # noqa: E402
+from rubrics.common.data import data_rows  # noqa: E402
 from rubrics.hedging import HedgingRubric, find_cues  # noqa: E402
-from scoring.document import Document  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 SETS = {"en": "hedging/en-dev.jsonl", "zh": "hedging/zh-dev.jsonl"}
 

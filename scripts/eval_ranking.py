@@ -27,9 +27,9 @@ def main() -> int:
         print(f"{corpora} not found: this script needs the shared corpora beside the repository", file=sys.stderr)
         return 2
     sys.path.insert(0, str(REPO))
-    from scoring.document import LoadError
-    from scoring.pipeline import score_corpus
-    from scoring.rank import SourceAccumulator, rank_accumulated
+    from scoring.core.document import LoadError
+    from scoring.corpus.rank import SourceAccumulator, rank_accumulated
+    from scoring.engine.pipeline import score_corpus
     from scoring.report.tables import ranking_markdown
 
     acc = SourceAccumulator()

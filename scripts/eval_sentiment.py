@@ -47,10 +47,10 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from rubrics.sentiment import SentimentRubric
-    from rubrics.sentiment_lexicon import vader
-    from scoring.document import Document
-    from scoring.segment import Segmented
+    from rubrics.sentiment.lexicon import vader
+    from rubrics.sentiment.rubric import SentimentRubric
+    from scoring.core.document import Document
+    from scoring.text.segment import Segmented
 
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     human = np.array([r["score"] for r in rows]) / 4.0
@@ -87,9 +87,9 @@ def main() -> int:
 
 def saturation(rubric: object) -> None:
     """Share of BBC articles whose document polarity is saturated (|value| > 0.95)."""
-    from rubrics.sentiment_lexicon import vader
-    from scoring.load import load_documents
-    from scoring.segment import Segmented
+    from rubrics.sentiment.lexicon import vader
+    from scoring.inputs.load import load_documents
+    from scoring.text.segment import Segmented
 
     bbc = SHARED / "corpora" / "bbc"
     if not bbc.is_dir():

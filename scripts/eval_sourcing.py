@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from rubrics.sourcing import SourcingRubric  # noqa: E402
-from scoring.document import Document  # noqa: E402
-from scoring.load import load_documents  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from rubrics.sourcing.rubric import SourcingRubric  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.inputs.load import load_documents  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 ATTRIBUTION_LABELS = frozenset({"attribution_named", "attribution_anonymous", "citation_marker", "link",
                                 "named_document"})

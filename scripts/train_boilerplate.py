@@ -24,13 +24,13 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rubrics.boilerplate_classify import WEAK_CUES, model_inputs  # noqa: E402
-from rubrics.boilerplate_features import MODEL_FEATURES  # noqa: E402
-from rubrics.boilerplate_lines import is_text_like, line_shape  # noqa: E402
-from rubrics.boilerplate_model import MODEL_FILE, TRAINED_ON  # noqa: E402
-from rubrics.boilerplate_topic import find_link_farm, headline_pieces  # noqa: E402
-from scoring.document import Document  # noqa: E402
-from scoring.segment import Segmented  # noqa: E402
+from rubrics.boilerplate.classify import WEAK_CUES, model_inputs  # noqa: E402
+from rubrics.boilerplate.features import MODEL_FEATURES  # noqa: E402
+from rubrics.boilerplate.lines import is_text_like, line_shape  # noqa: E402
+from rubrics.boilerplate.model import MODEL_FILE, TRAINED_ON  # noqa: E402
+from rubrics.boilerplate.topic import find_link_farm, headline_pieces  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "boilerplate" / "dev.jsonl"
 OUT = ROOT / "rubrics" / "data" / MODEL_FILE

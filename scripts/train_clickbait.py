@@ -22,7 +22,7 @@ from sklearn.pipeline import Pipeline, make_union
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rubrics.clickbait import CHAR_NGRAMS, MODEL_FILE, WORD_NGRAMS, WORD_TOKEN  # noqa: E402
+from rubrics.spam.clickbait import CHAR_NGRAMS, MODEL_FILE, WORD_NGRAMS, WORD_TOKEN  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "eval" / "clickbait" / "dev.jsonl"

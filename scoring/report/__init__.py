@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scoring.audit import (
+from scoring.core.document import LoadError
+from scoring.core.shapes import lean_actors
+from scoring.corpus.audit import (
     DEFAULT_AUDIT_BOOTSTRAP,
     DEFAULT_MIN_MENTIONS,
     AuditAccumulator,
     AuditReport,
     audit_accumulated,
 )
-from scoring.document import LoadError
-from scoring.pipeline import DocumentResult, error_record
-from scoring.rank import (
+from scoring.corpus.rank import (
     DEFAULT_BOOTSTRAP,
     DEFAULT_CONFIDENCE,
     DEFAULT_MIN_DOCUMENTS,
@@ -37,6 +37,7 @@ from scoring.rank import (
     SourceRanking,
     rank_accumulated,
 )
+from scoring.engine.pipeline import DocumentResult, error_record
 from scoring.report import charts, tables
 from scoring.report.html import doc_anchor, render_html
 from scoring.report.summary import summary_markdown
@@ -132,7 +133,7 @@ def write_report(items: Iterable[DocumentResult | LoadError], out_dir: str | Pat
         "lean": charts.lean_chart(audit),
         # Small reports (the seeds) also get tone per document: one source alone shows no contrast.
         "lean_documents": charts.document_lean_chart(
-            [(r.doc.id.rsplit("/", 1)[-1], r.results["lean"].details.get("actors") or [])
+            [(r.doc.id.rsplit("/", 1)[-1], lean_actors(r.results["lean"].details))
              for _, r in pages if "lean" in r.results]) if 1 < count <= DOCUMENT_LEAN_CHART_MAX else None,
         "frames": charts.frame_chart(audit),
     }

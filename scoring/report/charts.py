@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 import matplotlib
 from matplotlib.figure import Figure
 
-from scoring.audit import AuditReport
-from scoring.rank import SourceRanking
+from scoring.corpus.audit import AuditReport
+from scoring.corpus.rank import SourceRanking
 
 _RC = {"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
        "font.family": ["DejaVu Sans", "sans-serif"]}

@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from scoring.audit import AuditReport
-from scoring.pipeline import DocumentResult
-from scoring.rank import SourceRanking
+from scoring.core.shapes import lean_actors
+from scoring.corpus.audit import AuditReport
+from scoring.corpus.rank import SourceRanking
+from scoring.engine.pipeline import DocumentResult
 from scoring.report.highlight import evidence_counts, flag_rows, highlight, legend_entries, marks_for
 
 CSS = """
@@ -273,7 +274,7 @@ def _evidence_note(rubric: str, label: str) -> str | None:
 
 def _actor_table(result: DocumentResult) -> str:
     lean = result.results.get("lean")
-    actors = list(lean.details.get("actors") or []) if lean is not None else []
+    actors = lean_actors(lean.details) if lean is not None else []
     if not actors:
         return ""
     actors.sort(key=lambda a: (-int(a.get("mentions", 0) or 0), str(a.get("actor", ""))))

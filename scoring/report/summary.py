@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from scoring.audit import AuditReport
-from scoring.pipeline import DocumentResult
-from scoring.rank import SourceRanking
+from scoring.core.shapes import lean_actors
+from scoring.corpus.audit import AuditReport
+from scoring.corpus.rank import SourceRanking
+from scoring.engine.pipeline import DocumentResult
 from scoring.report.highlight import evidence_counts, flag_rows
 from scoring.report.html import PROBLEM_NOTES
 from scoring.report.tables import audit_markdown, md_cell, md_table, ranking_markdown
@@ -47,7 +48,7 @@ def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions:
                 continue
             findings.append(f"- {count}× {note}: " + ", ".join(f"“{_clip(e)}”" for e in examples))
         lean = result.results.get("lean")
-        actors = sorted(lean.details.get("actors") or [], key=lambda a: (-int(a.get("mentions", 0) or 0),
+        actors = sorted(lean_actors(lean.details), key=lambda a: (-int(a.get("mentions", 0) or 0),
                                                                          str(a.get("actor", "")))) if lean else []
         if actors:
             findings.append("- tone toward actors: " + ", ".join(

@@ -10,8 +10,8 @@ import csv
 from collections.abc import Sequence
 from typing import IO, Any
 
-from scoring.audit import AuditReport
-from scoring.rank import SourceRanking
+from scoring.corpus.audit import AuditReport
+from scoring.corpus.rank import SourceRanking
 
 RANK_COLUMNS = ("rank", "source", "documents", "scored", "unreadable", "mean", "median", "std", "ci_low", "ci_high",
                 "below_min_documents")

@@ -1,0 +1,59 @@
+"""Lexicons behind the sentiment rubric, each loaded once per process on first use.
+
+- English: VADER (vaderSentiment, MIT), its analyzer and its valence lexicon.
+- Chinese: HowNet polarity words and degree/negation words (see the headers of
+  rubrics/data/sentiment_zh_*.tsv for provenance).
+Traditional text is looked up after `scoring.text.script.to_simplified`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rubrics.common.data import data_rows
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+@lru_cache(maxsize=1)
+def vader() -> SentimentIntensityAnalyzer:
+    # The analyzer reads its lexicon from files inside the package: no download.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    # News-domain supplement (rubrics/data/sentiment_news_domain.tsv): valence of coercive and
+    # hostile acts and of gains, which VADER's social-media lexicon lacks.
+    for row in data_rows("sentiment_news_domain.tsv"):
+        if row["lang"] == "en":
+            analyzer.lexicon[row["word"]] = float(row["valence"])
+    return analyzer
+
+
+@lru_cache(maxsize=1)
+def zh_valence(base: float) -> dict[str, float]:
+    """Simplified-Chinese word -> signed valence on VADER's scale.
+
+    HowNet words of two or more characters at +/-`base`, minus the words reviewed as neutral
+    in news prose, plus hand-picked single characters, then the news-domain supplement
+    (which overrides HowNet where both list a word).
+    """
+    neutral = {row["word"] for row in data_rows("sentiment_zh_neutral.tsv")}
+    out: dict[str, float] = {}
+    for name in ("sentiment_zh_hownet.tsv", "sentiment_zh_single.tsv"):
+        for row in data_rows(name):
+            word = row["word"]
+            if word in neutral or (len(word) < 2 and name == "sentiment_zh_hownet.tsv"):
+                continue
+            out[word] = base if row["polarity"] == "positive" else -base
+    for row in data_rows("sentiment_news_domain.tsv"):
+        if row["lang"] == "zh":
+            out[row["word"]] = float(row["valence"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def zh_modifiers() -> dict[str, float]:
+    """Degree word -> multiplier (> 0); negator -> -1."""
+    return {row["word"]: float(row["multiplier"]) for row in data_rows("sentiment_zh_modifiers.tsv")}

@@ -1,0 +1,1 @@
+"""Throughput measurement (`sourcegauge bench`) and the datatrove filter chain it compares against."""

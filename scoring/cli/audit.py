@@ -1,0 +1,76 @@
+"""`sourcegauge audit PATH...`: the editorial-lean audit per source (actors, tone, frames, loaded language)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import nullcontext
+
+from scoring.cli.common import (
+    UsageError,
+    add_input_arguments,
+    add_scoring_arguments,
+    load_options,
+    progress,
+    resolve_profile,
+)
+from scoring.core.document import LoadError
+from scoring.corpus.audit import (
+    DEFAULT_AUDIT_BOOTSTRAP,
+    DEFAULT_MIN_MENTIONS,
+    DEFAULT_TOP_ACTORS,
+    audit_record,
+    audit_sources,
+)
+from scoring.corpus.rank import DEFAULT_SEED
+from scoring.engine.pipeline import score_corpus
+from scoring.report.tables import audit_markdown
+
+HELP = "editorial-lean audit: per source, tone toward actors (with CI), voice, frames, loaded language"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    add_scoring_arguments(parser)
+    parser.set_defaults(profile="editorial-audit")
+    group = parser.add_argument_group("audit")
+    group.add_argument("--min-mentions", type=int, default=DEFAULT_MIN_MENTIONS,
+                       help=f"actors mentioned fewer times in a source are left out (default {DEFAULT_MIN_MENTIONS})")
+    group.add_argument("--top-actors", type=int, default=DEFAULT_TOP_ACTORS,
+                       help=f"actors per source in the table (default {DEFAULT_TOP_ACTORS})")
+    group.add_argument("--bootstrap", type=int, default=DEFAULT_AUDIT_BOOTSTRAP,
+                       help=f"bootstrap replicates for tone intervals (default {DEFAULT_AUDIT_BOOTSTRAP})")
+    group.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"bootstrap seed (default {DEFAULT_SEED})")
+    out = parser.add_argument_group("output")
+    out.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                     help="markdown tables (default) or one JSON object {profile, rubrics, sources: [...]}")
+    out.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.bootstrap < 1 or args.top_actors < 1 or args.min_mentions < 1:
+        raise UsageError("--bootstrap, --top-actors and --min-mentions must be at least 1")
+    profile = resolve_profile(args)
+    options = load_options(args)
+    failures: list[LoadError] = []
+
+    def scored():  # type: ignore[no-untyped-def]
+        with progress(not args.no_progress, "scoring") as bar:
+            # The audit reads features and the actor table: take only those from the workers.
+            for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
+                                               map_result=audit_record)):
+                if isinstance(item, LoadError):
+                    failures.append(item)
+                yield item
+
+    report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions,
+                           top_actors=args.top_actors)
+    with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
+        if args.format == "json":
+            fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            fh.write(audit_markdown(report, max_actors=args.top_actors))
+    for failure in failures:
+        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
+    return 1 if failures else 0

@@ -1,0 +1,1 @@
+"""The data every stage passes on: documents, evidence spans, flags and rubric results."""

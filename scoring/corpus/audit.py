@@ -1,0 +1,370 @@
+"""Editorial-lean audit: how each source talks about actors, which frames it uses, how loaded.
+
+Inputs are scored documents (DocumentResults or `sourcegauge score` JSON records) from a
+profile that runs `lean` (actors), `framing` (frames, loaded language) and ideally
+`sentiment`; the `editorial-audit` profile runs exactly those. A rubric missing from the
+profile leaves its part of the audit empty; nothing fails.
+
+Per source:
+- Actor table, from lean's details["actors"] (one entry per actor per document, with
+  mentions, tone in [-1, 1] and voice = times the actor is given voice: quoted or
+  paraphrased as a speaker). Over the source's documents: documents and mentions summed;
+  tone = mention-weighted mean of the per-document tones; a bootstrap CI of that tone
+  (resampling documents, B = n_bootstrap, percentile interval, Generator seeded with
+  [seed, crc32(source + NUL + actor)] so it is reproducible and order-independent);
+  voice_share = the actor's voice / all actors' voice in the source.
+  Direction: "favourable" when the CI lies above +0.05, "unfavourable" below -0.05, else
+  "neutral"; "one document" when a single document mentions the actor (no spread to judge).
+- Frames: the mean of the documents' frame distributions (framing's frame_* features),
+  renormalised to sum to 1; the dominant frame; loaded-language density (mean of
+  loaded_density, loaded words per 100 words as framing reports it).
+- Tone overall: mean sentence compound and charged-word share (sentiment features).
+
+Against the corpus: every comparison is with the OTHER sources (leave-one-out, so a large
+source does not pull the "average" toward itself).
+- tone_vs_others for an actor = this source's tone - the other sources' mention-weighted
+  tone toward the same actor. The source "favours" the actor when the difference is at
+  least FAVOUR_MARGIN and the other sources' tone lies outside this source's CI; it
+  "disfavours" it in the mirror case. Only actors with at least `min_mentions` mentions on
+  both sides and at least two documents in this source count.
+- frame_vs_others = this source's frame share - the other sources' share; a frame is
+  "over-used" when the difference is at least OVERUSE_MARGIN (percentage points / 100)
+  and the ratio at least OVERUSE_RATIO; "under-used" in the mirror case.
+- loaded_density_vs_others = this source's loaded density - the other sources'.
+With a single source there are no others: the differences are None, the lists empty, and
+the actor table (direction per actor) is the audit.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from scoring.core.document import LoadError
+from scoring.core.shapes import CHARGED_SHARE, LOADED_DENSITY, MEAN_COMPOUND, frame_shares, lean_actors
+from scoring.corpus.rank import DEFAULT_SEED
+
+DIRECTION_MARGIN = 0.05
+FAVOUR_MARGIN = 0.1
+OVERUSE_MARGIN = 0.05
+OVERUSE_RATIO = 1.25
+DEFAULT_AUDIT_BOOTSTRAP = 1000
+DEFAULT_MIN_MENTIONS = 2
+DEFAULT_TOP_ACTORS = 15
+
+
+@dataclass(frozen=True)
+class ActorAudit:
+    actor: str
+    type: str
+    documents: int
+    mentions: int
+    tone: float
+    ci_low: float
+    ci_high: float
+    voice_share: float
+    direction: str
+    others_tone: float | None = None
+    tone_vs_others: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor, "type": self.type, "documents": self.documents, "mentions": self.mentions,
+                "tone": _r(self.tone), "ci_low": _r(self.ci_low), "ci_high": _r(self.ci_high),
+                "voice_share": _r(self.voice_share), "direction": self.direction,
+                "others_tone": _r(self.others_tone), "tone_vs_others": _r(self.tone_vs_others)}
+
+
+@dataclass(frozen=True)
+class SourceAudit:
+    source: str
+    documents: int
+    lean_documents: int
+    actors: list[ActorAudit]
+    frames: dict[str, float]
+    dominant_frame: str | None
+    loaded_density: float | None
+    mean_compound: float | None
+    charged_share: float | None
+    frame_vs_others: dict[str, float] | None = None
+    loaded_density_vs_others: float | None = None
+    favours: list[str] = field(default_factory=list)
+    disfavours: list[str] = field(default_factory=list)
+    overused_frames: list[str] = field(default_factory=list)
+    underused_frames: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "documents": self.documents, "lean_documents": self.lean_documents,
+            "actors": [a.to_dict() for a in self.actors],
+            "frames": {k: _r(v) for k, v in self.frames.items()}, "dominant_frame": self.dominant_frame,
+            "loaded_density": _r(self.loaded_density), "mean_compound": _r(self.mean_compound),
+            "charged_share": _r(self.charged_share),
+            "frame_vs_others": None if self.frame_vs_others is None
+            else {k: _r(v) for k, v in self.frame_vs_others.items()},
+            "loaded_density_vs_others": _r(self.loaded_density_vs_others),
+            "favours": self.favours, "disfavours": self.disfavours,
+            "overused_frames": self.overused_frames, "underused_frames": self.underused_frames,
+        }
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    sources: list[SourceAudit]
+    profile: dict[str, str]
+    rubric_versions: dict[str, str]
+    missing_rubrics: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"profile": self.profile, "rubrics": self.rubric_versions, "missing_rubrics": self.missing_rubrics,
+                "sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass
+class _ActorDocs:
+    type: str = ""
+    tones: list[float] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)
+    voice: float = 0.0
+
+
+@dataclass
+class _SourceLean:
+    documents: int = 0
+    lean_documents: int = 0
+    actors: dict[str, _ActorDocs] = field(default_factory=dict)
+    frame_sums: dict[str, float] = field(default_factory=dict)
+    frame_documents: int = 0
+    loaded: list[float] = field(default_factory=list)
+    compound: list[float] = field(default_factory=list)
+    charged: list[float] = field(default_factory=list)
+
+
+def audit_record(item: Any) -> dict[str, Any]:
+    """The part of a DocumentResult that the audit reads, as a `sourcegauge score`-style
+    record: every rubric's version and features, and the lean rubric's actor table.
+
+    Passed as `score_corpus(map_result=audit_record)`, it runs in the worker processes, so
+    the parent does not rebuild every result's evidence.
+    """
+    return {
+        "source": item.doc.source,
+        "profile": {"name": item.profile_name, "hash": item.profile_hash},
+        "rubrics": {
+            name: {"version": r.version, "features": dict(r.features),
+                   "details": {"actors": lean_actors(r.details)} if name == "lean" else {}}
+            for name, r in item.results.items()
+        },
+    }
+
+
+class AuditAccumulator:
+    """Per-source lean tallies, fed one document at a time."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, _SourceLean] = {}
+        self.profile: dict[str, str] = {}
+        self.rubric_versions: dict[str, str] = {}
+
+    def add(self, item: Any) -> None:
+        if isinstance(item, LoadError) or (isinstance(item, Mapping) and "error" in item):
+            return
+        source, rubrics = _rubric_view(item, self)
+        tally = self.sources.setdefault(source, _SourceLean())
+        tally.documents += 1
+        lean = rubrics.get("lean")
+        if lean is not None:
+            tally.lean_documents += 1
+            for actor in lean_actors(lean[1]):
+                name = str(actor.get("actor", "")).strip()
+                mentions = int(actor.get("mentions", 0) or 0)
+                if not name or mentions <= 0:
+                    continue
+                entry = tally.actors.setdefault(name, _ActorDocs(type=str(actor.get("type", "") or "")))
+                entry.tones.append(float(actor.get("tone", 0.0) or 0.0))
+                entry.mentions.append(mentions)
+                entry.voice += _number(actor.get("voice"))
+        framing = rubrics.get("framing")
+        if framing is not None:
+            features = framing[0]
+            shares = {f: max(0.0, _number(v)) for f, v in frame_shares(features).items()}
+            for frame in shares:
+                tally.frame_sums.setdefault(frame, 0.0)
+            if sum(shares.values()) > 0:
+                tally.frame_documents += 1
+                for frame, share in shares.items():
+                    tally.frame_sums[frame] += share / sum(shares.values())
+            if LOADED_DENSITY in features:
+                tally.loaded.append(_number(features[LOADED_DENSITY]))
+        sentiment = rubrics.get("sentiment")
+        if sentiment is not None:
+            if MEAN_COMPOUND in sentiment[0]:
+                tally.compound.append(_number(sentiment[0][MEAN_COMPOUND]))
+            if CHARGED_SHARE in sentiment[0]:
+                tally.charged.append(_number(sentiment[0][CHARGED_SHARE]))
+
+
+def audit_sources(
+    results: Iterable[Any],
+    *,
+    n_bootstrap: int = DEFAULT_AUDIT_BOOTSTRAP,
+    confidence: float = 0.95,
+    seed: int = DEFAULT_SEED,
+    min_mentions: int = DEFAULT_MIN_MENTIONS,
+    top_actors: int = DEFAULT_TOP_ACTORS,
+) -> AuditReport:
+    """Audit the sources of `results` (DocumentResults, LoadErrors or JSON records)."""
+    acc = AuditAccumulator()
+    for item in results:
+        acc.add(item)
+    return audit_accumulated(acc, n_bootstrap=n_bootstrap, confidence=confidence, seed=seed,
+                             min_mentions=min_mentions, top_actors=top_actors)
+
+
+def audit_accumulated(
+    acc: AuditAccumulator,
+    *,
+    n_bootstrap: int = DEFAULT_AUDIT_BOOTSTRAP,
+    confidence: float = 0.95,
+    seed: int = DEFAULT_SEED,
+    min_mentions: int = DEFAULT_MIN_MENTIONS,
+    top_actors: int = DEFAULT_TOP_ACTORS,
+) -> AuditReport:
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence}")
+    audits: list[SourceAudit] = []
+    names = sorted(acc.sources)
+    for source in names:
+        tally = acc.sources[source]
+        others = [acc.sources[o] for o in names if o != source]
+        audits.append(_audit_one(source, tally, others, n_bootstrap, confidence, seed, min_mentions, top_actors))
+    used = set(acc.rubric_versions)
+    missing = [r for r in ("lean", "framing", "sentiment") if r not in used]
+    return AuditReport(audits, dict(acc.profile), dict(sorted(acc.rubric_versions.items())), missing)
+
+
+def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_bootstrap: int,
+               confidence: float, seed: int, min_mentions: int, top_actors: int) -> SourceAudit:
+    total_voice = sum(a.voice for a in tally.actors.values())
+    actors: list[ActorAudit] = []
+    favours: list[str] = []
+    disfavours: list[str] = []
+    ranked = sorted(tally.actors.items(), key=lambda kv: (-sum(kv[1].mentions), kv[0]))
+    for name, docs in ranked:
+        mentions = sum(docs.mentions)
+        if mentions < min_mentions:
+            continue
+        tones = np.asarray(docs.tones)
+        weights = np.asarray(docs.mentions, dtype=np.float64)
+        tone = float((tones * weights).sum() / weights.sum())
+        low, high = weighted_mean_ci(tones, weights, n_bootstrap, confidence,
+                                     np.random.default_rng([seed, zlib.crc32(f"{source}\0{name}".encode())]))
+        # One document gives a zero-width interval that says nothing about the source's habit.
+        direction = ("one document" if len(docs.tones) < 2 else "favourable" if low > DIRECTION_MARGIN
+                     else "unfavourable" if high < -DIRECTION_MARGIN else "neutral")
+        others_tone = diff = None
+        other_tones = [(t, m) for o in others if name in o.actors
+                       for t, m in zip(o.actors[name].tones, o.actors[name].mentions, strict=True)]
+        other_mentions = sum(m for _, m in other_tones)
+        if other_mentions >= min_mentions:
+            others_tone = sum(t * m for t, m in other_tones) / other_mentions
+            diff = tone - others_tone
+            enough = len(docs.tones) >= 2
+            if enough and diff >= FAVOUR_MARGIN and low > others_tone:
+                favours.append(name)
+            elif enough and diff <= -FAVOUR_MARGIN and high < others_tone:
+                disfavours.append(name)
+        if len(actors) < top_actors:
+            actors.append(ActorAudit(name, docs.type, len(docs.tones), mentions, tone, low, high,
+                                     docs.voice / total_voice if total_voice else 0.0, direction, others_tone, diff))
+    frames = _frame_shares([tally])
+    frame_diff: dict[str, float] | None = None
+    overused: list[str] = []
+    underused: list[str] = []
+    loaded = _mean(tally.loaded)
+    loaded_diff = None
+    if others:
+        other_frames = _frame_shares(others)
+        if frames and other_frames:
+            names = _frame_names([tally, *others])
+            frames = {f: frames.get(f, 0.0) for f in names}
+            other_frames = {f: other_frames.get(f, 0.0) for f in names}
+            frame_diff = {f: frames[f] - other_frames[f] for f in names}
+            for f in names:
+                if frame_diff[f] >= OVERUSE_MARGIN and frames[f] >= OVERUSE_RATIO * other_frames[f]:
+                    overused.append(f)
+                elif -frame_diff[f] >= OVERUSE_MARGIN and other_frames[f] >= OVERUSE_RATIO * frames[f]:
+                    underused.append(f)
+        other_loaded = _mean([v for o in others for v in o.loaded])
+        if loaded is not None and other_loaded is not None:
+            loaded_diff = loaded - other_loaded
+    return SourceAudit(
+        source=source, documents=tally.documents, lean_documents=tally.lean_documents, actors=actors,
+        frames=frames, dominant_frame=max(frames, key=lambda f: (frames[f], f)) if frames else None,
+        loaded_density=loaded, mean_compound=_mean(tally.compound), charged_share=_mean(tally.charged),
+        frame_vs_others=frame_diff, loaded_density_vs_others=loaded_diff, favours=favours, disfavours=disfavours,
+        overused_frames=overused, underused_frames=underused,
+    )
+
+
+def weighted_mean_ci(values: np.ndarray, weights: np.ndarray, n_bootstrap: int, confidence: float,
+                     rng: np.random.Generator) -> tuple[float, float]:
+    """Percentile bootstrap CI of a weighted mean, resampling (value, weight) pairs."""
+    n = len(values)
+    picks = rng.integers(0, n, size=(n_bootstrap, n))
+    w = weights[picks]
+    means = (values[picks] * w).sum(axis=1) / w.sum(axis=1)
+    tail = (1.0 - confidence) / 2.0
+    low, high = np.quantile(means, [tail, 1.0 - tail])
+    return float(low), float(high)
+
+
+def _frame_names(tallies: list[_SourceLean]) -> list[str]:
+    """Every frame the framing rubric reported for these sources, in the order it reported them."""
+    return list(dict.fromkeys(f for t in tallies for f in t.frame_sums))
+
+
+def _frame_shares(tallies: list[_SourceLean]) -> dict[str, float]:
+    count = sum(t.frame_documents for t in tallies)
+    if not count:
+        return {}
+    names = _frame_names(tallies)
+    sums = {f: sum(t.frame_sums.get(f, 0.0) for t in tallies) for f in names}
+    total = sum(sums.values()) or 1.0
+    return {f: sums[f] / total for f in names}
+
+
+def _rubric_view(item: Any, acc: AuditAccumulator) -> tuple[str, dict[str, tuple[Mapping[str, Any], Mapping[str, Any]]]]:
+    """(source, {rubric: (features, details)}), noting the profile and rubric versions."""
+    if isinstance(item, Mapping):
+        if not acc.profile and isinstance(item.get("profile"), Mapping):
+            acc.profile = {k: str(v) for k, v in item["profile"].items()}
+        rubrics = item.get("rubrics") or {}
+        for name, entry in rubrics.items():
+            acc.rubric_versions.setdefault(name, str(entry.get("version", "")))
+        return str(item.get("source") or "unknown"), {
+            name: (entry.get("features") or {}, entry.get("details") or {}) for name, entry in rubrics.items()}
+    if not acc.profile:
+        acc.profile = {"name": item.profile_name, "hash": item.profile_hash}
+    for name, result in item.results.items():
+        acc.rubric_versions.setdefault(name, result.version)
+    return item.doc.source or "unknown", {name: (r.features, r.details) for name, r in item.results.items()}
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, (int, float)) and np.isfinite(value):
+        return float(value)
+    return 0.0
+
+
+def _mean(values: list[float]) -> float | None:
+    return float(np.mean(values)) if values else None
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 6)

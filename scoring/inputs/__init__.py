@@ -1,0 +1,1 @@
+"""Reading inputs: files, folders, JSONL/CSV records and web pages become Documents (or LoadErrors)."""

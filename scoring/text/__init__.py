@@ -1,0 +1,1 @@
+"""Text processing done once per document: normalisation, script and language, segmentation."""

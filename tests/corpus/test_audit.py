@@ -1,0 +1,134 @@
+"""Editorial-lean audit: actor tone with CI, comparisons with the other sources, and the seeds' direction."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.core.document import Document
+from scoring.corpus.audit import audit_record, audit_sources
+from scoring.engine.pipeline import DocumentResult
+from scoring.rubric import RubricResult
+from tests.conftest import SEEDS
+
+
+def lean_doc(source: str, doc_id: str, actors: list[tuple[str, float, int, int]],
+             frames: dict[str, float] | None = None, loaded: float = 1.0) -> DocumentResult:
+    lean = RubricResult("lean", "1", 0.5, details={"actors": [
+        {"actor": a, "type": "country", "mentions": m, "tone": t, "sentences": m, "voice": v} for a, t, m, v in actors]})
+    shares = frames or {"conflict": 0.2, "economic": 0.2, "responsibility": 0.2, "human_interest": 0.2,
+                        "morality": 0.2}
+    framing = RubricResult("framing", "1", 0.5, features={**{f"frame_{k}": v for k, v in shares.items()},
+                                                           "loaded_density": loaded, "loaded_count": 3})
+    results = {"lean": lean, "framing": framing}
+    return DocumentResult(Document(id=doc_id, text="x", source=source), "en", results, 0.5, (), "p", "h")
+
+
+def two_sources() -> list[DocumentResult]:
+    docs = []
+    for i in range(8):
+        docs.append(lean_doc("friendly", f"f{i}", [("Ruritania", 0.6 + 0.02 * i, 3, 1), ("Elbonia", -0.1, 2, 0)],
+                             {"conflict": 0.1, "economic": 0.6, "responsibility": 0.1, "human_interest": 0.1,
+                              "morality": 0.1}, loaded=0.5))
+        docs.append(lean_doc("hostile", f"h{i}", [("Ruritania", -0.5 - 0.02 * i, 4, 0), ("Elbonia", -0.1, 2, 2)],
+                             {"conflict": 0.6, "economic": 0.1, "responsibility": 0.1, "human_interest": 0.1,
+                              "morality": 0.1}, loaded=3.0))
+    return docs
+
+
+def test_actor_tone_direction_and_comparison() -> None:
+    report = audit_sources(two_sources())
+    by_source = {s.source: s for s in report.sources}
+    friendly, hostile = by_source["friendly"], by_source["hostile"]
+    rur = {a.actor: a for a in friendly.actors}["Ruritania"]
+    assert rur.mentions == 24 and rur.documents == 8
+    assert rur.ci_low <= rur.tone <= rur.ci_high and rur.direction == "favourable"
+    assert rur.tone_vs_others == pytest.approx(rur.tone - rur.others_tone) and rur.tone_vs_others > 1.0
+    assert friendly.favours == ["Ruritania"] and hostile.disfavours == ["Ruritania"]
+    assert "Elbonia" not in friendly.favours + friendly.disfavours  # both treat it alike
+    assert {a.actor: a for a in hostile.actors}["Ruritania"].direction == "unfavourable"
+
+
+def test_frames_voice_and_loaded_language() -> None:
+    report = audit_sources(two_sources())
+    by_source = {s.source: s for s in report.sources}
+    friendly, hostile = by_source["friendly"], by_source["hostile"]
+    assert friendly.dominant_frame == "economic" and hostile.dominant_frame == "conflict"
+    assert friendly.overused_frames == ["economic"] and "conflict" in friendly.underused_frames
+    assert sum(friendly.frames.values()) == pytest.approx(1.0)
+    assert friendly.loaded_density_vs_others == pytest.approx(0.5 - 3.0)
+    voice = {a.actor: a.voice_share for a in hostile.actors}
+    assert voice["Elbonia"] == pytest.approx(1.0) and voice["Ruritania"] == 0.0
+
+
+def test_single_source_has_no_comparison_and_missing_rubrics_are_named() -> None:
+    docs = [lean_doc("only", str(i), [("Ruritania", 0.3, 2, 0)]) for i in range(3)]
+    report = audit_sources(docs)
+    (only,) = report.sources
+    assert only.frame_vs_others is None and only.favours == [] and only.actors[0].others_tone is None
+    assert report.missing_rubrics == ["sentiment"]
+
+
+def test_audit_is_reproducible_and_order_independent_per_source() -> None:
+    docs = two_sources()
+    first = audit_sources(docs).to_dict()
+    assert audit_sources(list(reversed(docs))).to_dict()["sources"][0]["frames"] == first["sources"][0]["frames"]
+    assert audit_sources(docs).to_dict() == first
+    assert audit_sources(docs, seed=5).to_dict() != first
+
+
+def test_min_mentions_filters_rare_actors() -> None:
+    docs = [lean_doc("s", "1", [("Rare", 0.9, 1, 0), ("Common", 0.1, 5, 0)])]
+    names = [a.actor for a in audit_sources(docs, min_mentions=2).sources[0].actors]
+    assert names == ["Common"]
+
+
+@pytest.fixture(scope="module")
+def seeds_audit():
+    from scoring.engine.pipeline import score_corpus
+    from scoring.engine.registry import available_rubrics
+
+    missing = {"lean", "framing", "sentiment"} - set(available_rubrics())
+    if missing:
+        pytest.skip(f"rubrics not registered: {sorted(missing)}")
+    try:
+        results = list(score_corpus(SEEDS, "editorial-audit"))
+    except ImportError as exc:  # a rubric registered but not importable yet
+        pytest.skip(f"editorial-audit rubrics do not import: {exc}")
+    return results, audit_sources(results, min_mentions=1, top_actors=50)
+
+
+def test_audit_records_from_workers_audit_like_full_results(seeds_audit) -> None:
+    # `audit_record` is what `sourcegauge audit` takes from each worker instead of the result.
+    results, full = seeds_audit
+    compact = [audit_record(r) for r in results]
+    assert all("evidence" not in entry for c in compact for entry in c["rubrics"].values())
+    assert audit_sources(compact, min_mentions=1, top_actors=50).to_dict() == full.to_dict()
+    assert audit_sources(two_sources()).to_dict() == audit_sources([audit_record(r) for r in two_sources()]).to_dict()
+
+
+def test_seeds_are_favourable_to_chinese_tech_and_not_to_the_us(seeds_audit) -> None:
+    # The seeds are Chinese-tech boosterism: DeepSeek and Huawei praised, U.S. policy cast as the villain.
+    _, report = seeds_audit
+    (seeds,) = report.sources
+    actors = {a.actor: a for a in seeds.actors}
+    us = actors["United States"]
+    for champion in ("DeepSeek", "Huawei"):
+        assert actors[champion].tone > us.tone + 0.2, (champion, actors[champion], us)
+        assert actors[champion].direction == "favourable"
+    assert us.direction != "favourable"
+    assert seeds.dominant_frame is not None and seeds.loaded_density is not None
+
+
+def test_seed_001_is_one_sided_per_source_split(seeds_audit) -> None:
+    # Audited as separate sources, 001 treats Huawei better than the other seeds treat it,
+    # and flags its own tone as one-sided.
+    from dataclasses import replace
+
+    results, _ = seeds_audit
+    split = [replace(r, doc=replace(r.doc, source=r.doc.id.split("/")[-1][:3])) for r in results]
+    report = audit_sources(split, min_mentions=1, top_actors=50)
+    s001 = next(s for s in report.sources if s.source == "001")
+    huawei = {a.actor: a for a in s001.actors}["Huawei"]
+    assert huawei.tone_vs_others is not None and huawei.tone_vs_others > 0.2
+    doc001 = next(r for r in results if "001_" in r.doc.id)
+    assert "one_sided_tone" in doc001.flags

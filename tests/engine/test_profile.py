@@ -1,0 +1,116 @@
+"""Profiles: built-ins load, user files validate with errors naming the key; aggregation maths."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoring.engine.aggregate import document_score
+from scoring.engine.profile import Profile, ProfileError, builtin_profiles, load_profile, parse_profile
+from scoring.rubric import Evidence, Flag, RubricResult
+from tests.conftest import PLUGIN_DIR
+
+
+def _write(tmp_path, body: str):
+    path = tmp_path / "mine.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_builtin_profiles_exist_and_load() -> None:
+    assert {"default", "strict", "editorial-audit"} <= set(builtin_profiles())
+    for name in ("default", "strict", "editorial-audit"):
+        profile = load_profile(name)
+        assert profile.name == name
+        assert any(w > 0 for w in profile.weights.values())
+        assert len(profile.hash) == 16
+
+
+def test_default_keeps_every_builtin_rubric_and_audit_runs_lean() -> None:
+    assert set(load_profile("default").rubrics) == {"boilerplate", "spam", "sourcing", "hedging", "sentiment",
+                                                    "framing", "lean"}
+    audit = load_profile("editorial-audit")
+    assert "lean" in audit.rubrics and "framing" in audit.rubrics
+    strict = load_profile("strict")
+    assert strict.flag_caps["link_farm"] < load_profile("default").flag_caps["link_farm"]
+
+
+def test_user_profile_file(tmp_path) -> None:
+    path = _write(tmp_path, 'name = "mine"\n[rubrics]\nspam = 2\nsourcing = 1\n[flag_caps]\nlink_farm = 0.2\n')
+    profile = load_profile(path)
+    assert profile.weights == {"spam": 2.0, "sourcing": 1.0}
+    assert profile.flag_caps == {"link_farm": 0.2}
+    assert profile.source == str(path)
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    ("[rubrics]\nnot_a_rubric = 1\n", ["rubrics.not_a_rubric", "unknown rubric"]),
+    ("[rubrics]\nspam = -0.5\n", ["rubrics.spam", ">= 0", "-0.5"]),
+    ("[rubrics]\nspam = \"heavy\"\n", ["rubrics.spam", "number"]),
+    ("[rubrics]\nspam = 0\n", ["at least one rubric"]),
+    ("[rubrics]\nspam = 1\n[flag_caps]\nlink_farm = 1.5\n", ["flag_caps.link_farm"]),
+    ("[rubrics]\nspam = 1\n[thresholds]\nsourcing = 0.5\n", ["thresholds.sourcing", "not in [rubrics]"]),
+    ("[rubrics]\nspam = 1\n[params.sourcing]\nx = 1\n", ["params.sourcing"]),
+    ("[rubrics]\nspam = 1\n[flagcaps]\nlink_farm = 0.5\n", ["flagcaps", "unknown profile key"]),
+    ("rubrics = []\n", ["[rubrics]"]),
+    ("[rubrics\nspam = 1\n", ["invalid TOML"]),
+])
+def test_invalid_profiles_name_the_key(tmp_path, body: str, names: list[str]) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    message = str(info.value)
+    assert str(path) in message
+    for name in names:
+        assert name in message
+
+
+def test_unknown_rubric_parameter_is_named(monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(PLUGIN_DIR))
+    ok = parse_profile({"rubrics": {"exclamation": 1}, "params": {"exclamation": {"per_mark_penalty": 0.2}}})
+    assert ok.params == {"exclamation": {"per_mark_penalty": 0.2}}
+    with pytest.raises(ProfileError, match=r"params\.exclamation\.penalty: unknown parameter"):
+        parse_profile({"rubrics": {"exclamation": 1}, "params": {"exclamation": {"penalty": 0.2}}})
+
+
+def test_unknown_builtin_name() -> None:
+    with pytest.raises(ProfileError, match="unknown profile 'nope'"):
+        load_profile("nope")
+
+
+def test_hash_tracks_content() -> None:
+    a = parse_profile({"rubrics": {"spam": 1, "sourcing": 1}})
+    b = parse_profile({"rubrics": {"spam": 1, "sourcing": 1}, "name": "other name"})
+    c = parse_profile({"rubrics": {"spam": 1, "sourcing": 2}})
+    assert a.hash == b.hash != c.hash
+
+
+def _result(name: str, score: float, flags: tuple[str, ...] = ()) -> RubricResult:
+    return RubricResult(name, "1", score, flags=tuple(Flag(f, (Evidence(0, 1, f),)) for f in flags))
+
+
+def test_weighted_mean_and_caps() -> None:
+    profile = Profile("p", {"a": 3.0, "b": 1.0, "c": 0.0}, flag_caps={"link_farm": 0.4})
+    results = {"a": _result("a", 1.0), "b": _result("b", 0.0), "c": _result("c", 0.0)}
+    assert document_score(results, profile) == pytest.approx(0.75)
+    results["b"] = _result("b", 0.0, ("link_farm",))
+    assert document_score(results, profile) == pytest.approx(0.4)
+    # A rubric that failed (absent from results) is left out of both sums.
+    assert document_score({"a": _result("a", 0.9)}, profile) == pytest.approx(0.9)
+    assert document_score({"c": _result("c", 0.9)}, profile) is None
+
+
+@given(scores=st.lists(st.floats(0, 1), min_size=1, max_size=6),
+       weights=st.lists(st.floats(0.01, 5), min_size=6, max_size=6),
+       cap=st.floats(0, 1), flagged=st.booleans())
+def test_score_is_a_capped_weighted_mean(scores: list[float], weights: list[float], cap: float, flagged: bool) -> None:
+    names = [f"r{i}" for i in range(len(scores))]
+    profile = Profile("p", dict(zip(names, weights, strict=False)), flag_caps={"bad": cap})
+    results = {n: _result(n, s, ("bad",) if flagged and i == 0 else ()) for i, (n, s) in enumerate(zip(names, scores,
+                                                                                                    strict=True))}
+    score = document_score(results, profile)
+    assert score is not None
+    assert min(scores) - 1e-6 <= score <= max(scores) + 1e-6 or (flagged and score <= cap + 1e-6)
+    if flagged:
+        assert score <= cap + 1e-6
