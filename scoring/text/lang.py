@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scoring.text.script import CJK_CHAR
+from scoring.text.script import CJK_CHAR, CJK_CLASS
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+# Letters of scripts we do not score: not Latin, not Chinese, not Japanese kana, not Hangul.
+_OTHER_LETTER = re.compile(rf"[^\W\d_A-Za-z\u00c0-\u024f{CJK_CLASS}\u3040-\u30ff\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 

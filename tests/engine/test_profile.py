@@ -36,6 +36,26 @@ def test_default_keeps_every_builtin_rubric_and_audit_runs_lean() -> None:
     assert strict.flag_caps["link_farm"] < load_profile("default").flag_caps["link_farm"]
 
 
+def test_file_parameters_resolve_against_the_profile_folder_and_enter_the_hash(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "extra.csv").write_text("actor,type,aliases\nAcme Corp,company,Acme\n", encoding="utf-8")
+    path = folder / "mine.toml"
+    path.write_text('[rubrics]\nlean = 1\n[params.lean]\ngazetteer = "extra.csv"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the working directory does not matter
+    profile = load_profile(path)
+    assert profile.params["lean"]["gazetteer"] == str(folder / "extra.csv")
+    before = profile.hash
+    # Same content elsewhere: same hash; other content: another hash.
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    (moved / "extra.csv").write_bytes((folder / "extra.csv").read_bytes())
+    (moved / "mine.toml").write_bytes(path.read_bytes())
+    assert load_profile(moved / "mine.toml").hash == before
+    (moved / "extra.csv").write_text("actor,type,aliases\nOther Ltd,company,Other\n", encoding="utf-8")
+    assert load_profile(moved / "mine.toml").hash != before
+
+
 def test_user_profile_file(tmp_path) -> None:
     path = _write(tmp_path, 'name = "mine"\n[rubrics]\nspam = 2\nsourcing = 1\n[flag_caps]\nlink_farm = 0.2\n')
     profile = load_profile(path)
@@ -55,6 +75,17 @@ def test_user_profile_file(tmp_path) -> None:
     ("[rubrics]\nspam = 1\n[flagcaps]\nlink_farm = 0.5\n", ["flagcaps", "unknown profile key"]),
     ("rubrics = []\n", ["[rubrics]"]),
     ("[rubrics\nspam = 1\n", ["invalid TOML"]),
+    ("[rubrics]\nsourcing = nan\n", ["rubrics.sourcing", "finite"]),
+    ("[rubrics]\nsourcing = inf\n", ["rubrics.sourcing", "finite"]),
+    ("[rubrics]\nsourcing = 1e308\n", ["rubrics.sourcing", "at most"]),
+    ("[rubrics]\nspam = 1\n[flag_caps]\nlink_farm = nan\n", ["flag_caps.link_farm"]),
+    ("[rubrics]\nsourcing = 1\n[params.sourcing]\nmin_words = -3\n", ["params.sourcing.min_words", "[0, inf]"]),
+    ("[rubrics]\nsourcing = 1\n[params.sourcing]\nmin_words = 2.5\n", ["params.sourcing.min_words", "integer"]),
+    ("[rubrics]\nsourcing = 1\n[params.sourcing]\ninclude_data_points = \"yes\"\n",
+     ["params.sourcing.include_data_points", "bool"]),
+    ("[rubrics]\nsourcing = 1\n[params.sourcing]\nshare_target = nan\n", ["params.sourcing.share_target", "finite"]),
+    ("[rubrics]\nlean = 1\n[params.lean]\ngazetteer = \"no-such.csv\"\n", ["params.lean.gazetteer", "no such file"]),
+    ("[rubrics]\nspam = 1\n" + "x = " + "[" * 5000 + "]" * 5000 + "\n", ["nested too deeply"]),
 ])
 def test_invalid_profiles_name_the_key(tmp_path, body: str, names: list[str]) -> None:
     path = _write(tmp_path, body)

@@ -104,3 +104,18 @@ def test_profile_file_with_a_negative_weight_is_a_usage_error(cli_env: dict[str,
     proc = run_cli(["score", str(SEEDS), "--profile", str(profile)], cli_env)
     assert proc.returncode == 2
     assert "rubrics.boilerplate" in proc.stderr and ">= 0" in proc.stderr
+
+
+@pytest.mark.parametrize(("params", "key"), [
+    ("[params.sourcing]\nmin_words = -5\n", "params.sourcing.min_words"),
+    ("[params.lean]\ngazetteer = \"missing.csv\"\n", "params.lean.gazetteer"),
+])
+def test_a_rubric_parameter_out_of_range_is_a_usage_error_naming_the_key(
+        cli_env: dict[str, str], tmp_path: Path, params: str, key: str) -> None:
+    # Refused when the profile loads (exit 2), not as a rubric error in every record.
+    profile = tmp_path / "p.toml"
+    profile.write_text(f'[rubrics]\nsourcing = 1\nlean = 1\n{params}', encoding="utf-8")
+    for command in (["score", str(SEEDS)], ["gate"]):
+        proc = run_cli([*command, "--profile", str(profile)], cli_env)
+        assert proc.returncode == 2, (command, proc.stderr)
+        assert key in proc.stderr
