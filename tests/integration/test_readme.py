@@ -1,10 +1,10 @@
-"""Every example in the README runs as written.
+"""Every example in the README and in docs/ runs as written.
 
-```python blocks run in order in one namespace, from the repository root, like a reader
-following the README top to bottom (later examples may use names defined earlier); their
+In each file, ```python blocks run in order in one namespace, from the repository root, like a
+reader following the page top to bottom (later examples may use names defined earlier); their
 own `assert` lines are the checks. ```bash blocks run in a scratch folder that has `seeds/`,
-with the project's `sourcegauge` and `python` first on PATH. ```console and ```toml blocks
-are illustrations and are not run.
+with the project's `sourcegauge` and `python` first on PATH (as after `source .venv/bin/activate`).
+```console and ```toml blocks are illustrations and are not run.
 """
 
 from __future__ import annotations
@@ -19,28 +19,46 @@ import pytest
 
 from tests.conftest import REPO, SEEDS
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
-PYTHON_BLOCKS = re.findall(r"```python\n(.*?)```", README, flags=re.S)
-BASH_BLOCKS = re.findall(r"```bash\n(.*?)```", README, flags=re.S)
+PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 
 
-def test_readme_has_examples() -> None:
-    assert len(PYTHON_BLOCKS) >= 8 and len(BASH_BLOCKS) >= 1
+def blocks(page: Path, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.S)
+
+
+PYTHON_PAGES = [p for p in PAGES if blocks(p, "python")]
+BASH_BLOCKS = [(p, i, code) for p in PAGES for i, code in enumerate(blocks(p, "bash"))]
+
+
+def test_the_documentation_has_examples() -> None:
+    assert sum(len(blocks(p, "python")) for p in PAGES) >= 8 and BASH_BLOCKS
+    assert blocks(REPO / "README.md", "python") and blocks(REPO / "README.md", "bash")
+
+
+def test_readme_is_short() -> None:
+    assert len((REPO / "README.md").read_text(encoding="utf-8").splitlines()) <= 250
+
+
+def test_every_link_to_docs_resolves() -> None:
+    for page in PAGES:
+        for target in re.findall(r"\]\(((?:docs/)?[\w./-]+\.md)\)", page.read_text(encoding="utf-8")):
+            assert (page.parent / target).is_file(), f"{page.name} links to missing {target}"
 
 
 @pytest.mark.slow
-def test_readme_python_examples_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("page", PYTHON_PAGES, ids=lambda p: p.name)
+def test_python_examples_run_in_order(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    namespace: dict[str, object] = {"__name__": "readme_examples"}
-    for index, code in enumerate(PYTHON_BLOCKS):
-        exec(compile(code, f"README.md python block {index + 1}", "exec"), namespace)
+    namespace: dict[str, object] = {"__name__": "doc_examples"}
+    for index, code in enumerate(blocks(page, "python")):
+        exec(compile(code, f"{page.name} python block {index + 1}", "exec"), namespace)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("index", range(len(BASH_BLOCKS)))
-def test_readme_bash_example_runs(index: int, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("page", "index", "code"), BASH_BLOCKS, ids=lambda v: getattr(v, "name", str(v))[:20])
+def test_bash_examples_run(page: Path, index: int, code: str, tmp_path: Path) -> None:
     (tmp_path / "seeds").symlink_to(SEEDS)
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", BASH_BLOCKS[index]], cwd=tmp_path, env=env,
+    proc = subprocess.run(["bash", "-euo", "pipefail", "-c", code], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, f"README bash block {index + 1} failed:\n{proc.stdout}\n{proc.stderr}"
+    assert proc.returncode == 0, f"{page.name} bash block {index + 1} failed:\n{proc.stdout}\n{proc.stderr}"
