@@ -30,9 +30,11 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 # Retrain the shipped models (JSON coefficients) from the training-licensed sets in ../shared/eval.
+# Every scripts/train_*.py runs; train_quality.py last, because it fits on the other rubrics' output.
 models: $(VENV)/.installed-test
-	$(BIN)/python scripts/train_clickbait.py
-	if [ -f scripts/train_boilerplate.py ]; then $(BIN)/python scripts/train_boilerplate.py; fi
+	set -e; for script in scripts/train_*.py; do \
+	  if [ "$$script" != scripts/train_quality.py ]; then echo "== $$script"; $(BIN)/python $$script; fi; done
+	if [ -f scripts/train_quality.py ]; then echo "== scripts/train_quality.py"; $(BIN)/python scripts/train_quality.py; fi
 
 # Every evaluation table in the README, in one command (needs ../shared).
 eval: $(VENV)/.installed-test

@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from scoring.core.evidence import Evidence, Flag
-from scoring.core.params import Constraint
+from scoring.core.params import Constraint, FilePath, InstanceOf, Interval, NoneOr, OneOf
 from scoring.core.result import RubricResult
 from scoring.text.segment import Segmented
 
-__all__ = ["Evidence", "Flag", "Rubric", "RubricResult", "Segmented"]
+__all__ = ["Constraint", "Evidence", "FilePath", "Flag", "InstanceOf", "Interval", "NoneOr", "OneOf", "Rubric",
+           "RubricResult", "Segmented"]
 
 
 class Rubric:

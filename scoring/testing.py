@@ -70,6 +70,8 @@ def _check_parameter_constraints(rubric: Rubric) -> None:
     params = rubric.get_params()
     for key in cls.parameter_constraints:
         assert key in params, f"{cls.__name__}: parameter_constraints names {key!r}, not a parameter of __init__"
+    undeclared = sorted(set(params) - set(cls.parameter_constraints))
+    assert not undeclared, f"{cls.__name__}: parameters without a declared constraint: {undeclared}"
     problems = parameter_problems(dict(cls.parameter_constraints), params)
     assert not problems, f"{cls.__name__}: parameters break their declared constraints: {problems}"
 
@@ -92,7 +94,6 @@ def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples:
     cls = type(rubric)
     assert cls.name and isinstance(cls.name, str), f"{cls.__name__} has no name"
     assert cls.version and isinstance(cls.version, str), f"{cls.__name__} has no version"
-    _check_parameter_constraints(rubric)
     params = rubric.get_params()
     rebuilt = cls(**params)
     assert rebuilt.get_params() == params, f"{cls.__name__}: __init__ does not store its parameters as given"
@@ -104,6 +105,7 @@ def check_rubric(rubric: Rubric, extra_inputs: Iterable[str] = (), max_examples:
         assert cls().get_params() == defaults, (
             f"{cls.__name__}: __init__ does not store its parameters as given (defaults {defaults})"
         )
+    _check_parameter_constraints(rubric)
     for text in (*FIXED_INPUTS, *extra_inputs):
         check_once(rubric, text)
 

@@ -34,8 +34,7 @@ def test_unknown_rubric_lists_the_available_ones() -> None:
 
 
 def test_check_rubric_catches_a_broken_rubric() -> None:
-    from scoring.rubric import Evidence, Rubric, RubricResult
-    from scoring.text.segment import Segmented
+    from scoring.rubric import Evidence, Interval, Rubric, RubricResult, Segmented
 
     class OffsetsOutside(Rubric):
         name = "broken"
@@ -65,6 +64,23 @@ def test_check_rubric_catches_a_broken_rubric() -> None:
         def score(self, seg: Segmented) -> RubricResult:
             return self.result(self.threshold)
 
+    class Undeclared(Rubric):
+        name = "undeclared"
+        version = "1"
+
+        def __init__(self, threshold: float = 0.5) -> None:
+            self.threshold = threshold
+
+        def score(self, seg: Segmented) -> RubricResult:
+            return self.result(self.threshold)
+
+    class OutOfItsOwnRange(Undeclared):
+        parameter_constraints = {"threshold": Interval(float, 0.0, 1.0)}
+
+    with pytest.raises(AssertionError, match="without a declared constraint"):
+        check_rubric(Undeclared())
+    with pytest.raises(AssertionError, match="break their declared constraints"):
+        check_rubric(OutOfItsOwnRange(threshold=3.0))
     with pytest.raises(AssertionError, match="outside text"):
         check_rubric(OffsetsOutside())
     with pytest.raises(AssertionError, match="not deterministic"):
