@@ -42,7 +42,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def title_case(line: str) -> bool:
     words = _LONG_WORD.findall(line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    # Headlines capitalise nearly every long word; a sentence full of names still has lower-case verbs.
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def is_name_part(text: str, start: int, end: int) -> bool:
