@@ -71,17 +71,14 @@ def loaded_cues(seg: Segmented, folded: str | None = None) -> list[LoadedCue]:
 
 
 def _weigh_reported_speech(seg: Segmented, cues: list[LoadedCue]) -> list[LoadedCue]:
-    verbs = [m.start() for m in REPORTING.finditer(seg.text)]
-    if not verbs:
-        return cues
-    sentences = seg.sentences
-    starts = [s.start for s in sentences]
+    # Only the stretch from each cue's sentence start to the cue is searched: news has few loaded
+    # cues, and a scan of the whole text for reporting verbs cost more than the cue matching.
+    text = seg.text
+    starts = [s.start for s in seg.sentences]
     out = []
     for cue in cues:
         i = bisect.bisect_right(starts, cue.start) - 1
-        sentence_start = starts[i] if i >= 0 else 0
-        j = bisect.bisect_left(verbs, sentence_start)
-        if j < len(verbs) and verbs[j] < cue.start:
+        if REPORTING.search(text, starts[i] if i >= 0 else 0, cue.start):
             cue = cue._replace(weight=cue.weight * REPORTED_SPEECH_FACTOR)
         out.append(cue)
     return out
