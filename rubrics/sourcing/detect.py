@@ -209,7 +209,7 @@ def find_attributions(seg: Segmented, quotes: list[tuple[int, int]] | None = Non
             qualifiers.append((k, m))
             continue
         cue_text = folded[m.start : m.end]
-        cjk_cue = is_cjk(text[m.start])
+        cjk_cue = cjk_text and is_cjk(text[m.start])
         if _zh_rejected(text, m, cue_text) if cjk_cue else _latin_rejected(text, m, cue_text, floor):
             continue
         if kind_of_cue == "evidential" and not (
