@@ -204,10 +204,6 @@ def find_link_farm(
         similarity[i] = shared / total if total else 1.0
         if similarity[i] < OFF_TOPIC and (pieces_of[i] or run_on[i] and len(body) >= MIN_BODY_TOKENS):
             farm.add(i)
-    # The headline right above the first paragraph is the article's own title, however little
-    # of its wording the body repeats (a punning title), even with a block of headlines above it.
-    first_prose = next((i for i in range(n) if in_body[i]), n)
-    title = first_prose - 1 if 0 < first_prose < n and single[first_prose - 1] else -1
     # Runs of single headlines: from the first to the last off-topic one, when the run's
     # pooled share is off-topic and its wording telegraphic (a bulleted list of proposals or
     # questions in an article is prose-like).
@@ -219,18 +215,24 @@ def find_link_farm(
         j = i
         while j < n and single[j]:
             j += 1
-        lines = [k for k in range(i, j) if k != title]
-        offs = [k for k in lines if similarity[k] < OFF_TOPIC]
-        if len(lines) >= MIN_RUN and len(offs) >= 2:
-            shared = sum(counts[k][0] for k in lines)
-            total = sum(counts[k][1] for k in lines)
-            words = sum(shapes[k].words for k in lines)
-            function_share = sum(shapes[k].function_share * shapes[k].words for k in lines) / words
+        offs = [k for k in range(i, j) if similarity[k] < OFF_TOPIC]
+        if j - i >= MIN_RUN and len(offs) >= 2:
+            shared = sum(counts[k][0] for k in range(i, j))
+            total = sum(counts[k][1] for k in range(i, j))
+            words = sum(shapes[k].words for k in range(i, j))
+            function_share = sum(shapes[k].function_share * shapes[k].words for k in range(i, j)) / words
             if total and shared / total < OFF_TOPIC and function_share < PROSE_FUNCTION_SHARE:
-                farm.update(k for k in range(offs[0], offs[-1] + 1) if k != title)
+                farm.update(range(offs[0], offs[-1] + 1))
         i = j
     farm |= _foreign_edge_lines(shapes, in_body, single, similarity)
-    farm.discard(title)
+    # The article's own title stays out of a block of headlines next to it: the headline right
+    # above the first paragraph, however little of its wording the body repeats (a punning
+    # title), and a headline opening the document that shares some wording with the body.
+    first_prose = next((i for i in range(n) if in_body[i]), n)
+    if 0 < first_prose < n and single[first_prose - 1]:
+        farm.discard(first_prose - 1)
+    if n and single[0] and similarity[0] >= OFF_TOPIC_EDGE:
+        farm.discard(0)
     return LinkFarm(frozenset(farm), similarity, {i: pieces_of[i] for i in farm if pieces_of[i]})
 
 
