@@ -34,6 +34,8 @@ _PIECE_BREAK = re.compile(
     rf"|(?<=[{CJK_CLASS}。」》])\s+|\s+(?=[{CJK_CLASS}「《])"
     r"|(?<=[a-z0-9)?!%])(?=[A-Z])|(?<=\S['’\"”])(?=[A-Z])"
 )
+# Every break of _PIECE_BREAK outside Chinese text contains one of these.
+_MAYBE_BREAK = re.compile(r"[|•·/»›–—▪►▶-]|\s\s|[a-z0-9)?!%'’\"”][A-Z]")
 # A sentence ends inside the text (a full stop followed by more text): prose, not headlines.
 _INNER_STOP = re.compile(r"(?<![A-Z.])\.\s+[A-Z\"“]|。(?=.)")
 # A Latin-script line ending in a full stop is one sentence (headlines do not end in one).
@@ -100,6 +102,10 @@ def headline_pieces(text: str) -> list[tuple[int, int]]:
     """Spans of the headlines of a line that strings several together (see _PIECE_BREAK);
     empty for any other line, including sentences and lines with a sentence end inside."""
     if len(text) < PIECES_MIN_CHARS or _LATIN_STOP.search(text, len(text) - TAIL) or _INNER_STOP.search(text):
+        return []
+    # Cheap necessary condition (two possible breaks; a Chinese line with a space may break at
+    # it): most single headlines have none, and _PIECE_BREAK is slow to scan.
+    if len(_MAYBE_BREAK.findall(text)) < MIN_RUN - 1 and not (" " in text and CJK_CHAR.search(text)):
         return []
     spans: list[list[int]] = []
     pos = 0

@@ -35,9 +35,12 @@ def display_width(shape: LineShape) -> int:
 
 def wrap_width(shapes: Sequence[LineShape]) -> int | None:
     """The document's wrap width, or None when it has no hard-wrapped text."""
-    wide = sorted(display_width(s) for s in shapes if display_width(s) >= MIN_WRAP_WIDTH and not s.bullet)
-    if len(wide) < MIN_WRAPPED_LINES:
+    widths = [s.chars + s.cjk for s in shapes if not s.bullet]
+    # The band lies within [MIN_WRAP_WIDTH, MAX_WRAP_WIDTH]: most articles (paragraphs longer
+    # than that, or few lines) are ruled out by this count alone.
+    if sum(1 for w in widths if MIN_WRAP_WIDTH <= w <= MAX_WRAP_WIDTH) < MIN_WRAPPED_LINES:
         return None
+    wide = sorted(w for w in widths if w >= MIN_WRAP_WIDTH)
     best, best_count = None, 0
     lo = 0
     for hi, width in enumerate(wide):
