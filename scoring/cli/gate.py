@@ -19,12 +19,14 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from scoring.cli.common import UsageError, add_scoring_arguments, progress, resolve_profile
+from scoring.cli.common import UsageError, add_scoring_arguments, progress, resolve_profile, show_progress
 from scoring.core.document import Document
-from scoring.gate.gate import BLANK_LINE, LINE_TOO_LARGE, UNDECODABLE, Gate, GateConfigError, Verdict
 from scoring.inputs.records import RecordFields, RecordProblem, parse_json_record, record_document
+
+if TYPE_CHECKING:  # scoring.gate.gate loads the engine: imported when the command runs, not for --help
+    from scoring.gate.gate import Gate, Verdict
 
 HELP = "filter JSONL records through a profile's gate: kept records to stdout, rejected ones with reasons to --rejects"
 
@@ -58,7 +60,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--annotate", action="store_true",
                      help=f"add a {ANNOTATION_FIELD!r} field (score, rubric scores, flags) to kept records")
     out.add_argument("--fail-on-reject", action="store_true", help="exit 1 when any record was rejected")
-    out.add_argument("--quiet", "-q", action="store_true", help="no summary on standard error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ class _Line:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.gate.gate import Gate, GateConfigError
+
     profile = resolve_profile(args)
     if args.max_line_bytes < 1:
         raise UsageError("--max-line-bytes must be positive")
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     stdout = sys.stdout.buffer
     with ExitStack() as stack:
         rejects: IO[bytes] | None = stack.enter_context(open(args.rejects, "wb")) if args.rejects else None
-        bar = stack.enter_context(progress(not args.no_progress, "gating"))
+        bar = stack.enter_context(progress(show_progress(args), "gating"))
         for verdict in bar.track(gate.stream(items, jobs=args.jobs)):
             line = contexts.popleft()  # verdicts come back in input order
             if verdict.keep:
@@ -142,6 +145,8 @@ def _read_lines(fh: IO[bytes], name: str, max_bytes: int) -> Iterator[_Line]:
 
 
 def _parse(line: _Line, args: argparse.Namespace, fields: RecordFields) -> Document | Verdict:
+    from scoring.gate.gate import BLANK_LINE, LINE_TOO_LARGE, UNDECODABLE, Verdict
+
     fallback_id = f"{line.file}:{line.number}"
     if line.truncated_from:
         return Verdict.reject(LINE_TOO_LARGE, None, f"line is {line.truncated_from:,} bytes, above "

@@ -20,5 +20,12 @@ def run(args: argparse.Namespace) -> int:
         except Exception as exc:  # a broken plugin is listed, not fatal
             print(f"{name:<14} BROKEN ({ep.value}): {exc}")
             continue
-        print(f"{name:<14} v{cls.version:<6} {ep.value:<40} {cls.description}")
+        if args.quiet:
+            print(name)
+        elif args.verbose:
+            params = ", ".join(sorted(getattr(cls, "parameter_constraints", {}) or {}))
+            print(f"{name:<14} v{cls.version:<6} {ep.value:<40} {cls.description}\n"
+                  f"{'':<14} parameters: {params or '(none)'}")
+        else:
+            print(f"{name:<14} v{cls.version:<6} {ep.value:<40} {cls.description}")
     return 0
