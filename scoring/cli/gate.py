@@ -60,6 +60,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--annotate", action="store_true",
                      help=f"add a {ANNOTATION_FIELD!r} field (score, rubric scores, flags) to kept records")
     out.add_argument("--fail-on-reject", action="store_true", help="exit 1 when any record was rejected")
+    repair = parser.add_argument_group("repair (also the profile's [gate] repair, repair_field, strip_max_share)")
+    repair.add_argument("--repair", action="store_true", default=None,
+                        help="add the text without its boilerplate and link-farm lines to kept records")
+    repair.add_argument("--repair-field", default=None, metavar="NAME",
+                        help="field for the repaired text (default clean_text; the text field replaces the original)")
+    repair.add_argument("--strip-max-share", type=float, default=None, metavar="SHARE",
+                        help="keep, repaired, a document rejected while its boilerplate and link-farm lines are at "
+                             "most this share of its characters, when its clean text passes (needs --repair)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if args.max_line_bytes < 1:
         raise UsageError("--max-line-bytes must be positive")
     try:
-        gate = Gate(profile, max_chars=args.max_chars)
+        gate = Gate(profile, max_chars=args.max_chars, repair=args.repair, repair_field=args.repair_field,
+                    strip_max_share=args.strip_max_share)
     except GateConfigError as exc:
         raise UsageError(str(exc)) from None
     paths = args.paths or ["-"]
@@ -95,7 +104,12 @@ def run(args: argparse.Namespace) -> int:
         for verdict in bar.track(gate.stream(items, jobs=args.jobs)):
             line = contexts.popleft()  # verdicts come back in input order
             if verdict.keep:
-                stdout.write(_annotated(line.raw, verdict) if args.annotate else _terminated(line.raw))
+                added: dict[str, Any] = {}
+                if verdict.repair is not None:
+                    added[verdict.repair.field] = verdict.repair.text
+                if args.annotate:
+                    added[ANNOTATION_FIELD] = verdict.to_dict(args.text_field)
+                stdout.write(_with_fields(line.raw, added) if added else _terminated(line.raw))
             elif rejects is not None:
                 rejects.write(_reject_record(line, verdict))
         stdout.flush()
@@ -169,20 +183,22 @@ def _terminated(raw: bytes) -> bytes:
     return raw if raw.endswith(b"\n") else raw + b"\n"
 
 
-def _annotated(raw: bytes, verdict: Verdict) -> bytes:
-    """The record as read with the verdict appended as one more field.
+def _with_fields(raw: bytes, fields: dict[str, Any]) -> bytes:
+    """The record as read with `fields` appended (the verdict, the repaired text).
 
     Spliced in before the closing brace, so every original byte (key order, spacing,
-    number formatting, escapes) stays as it was.
+    number formatting, escapes) stays as it was; a field the record already has is replaced
+    by rewriting the record instead.
     """
-    annotation = json.dumps(verdict.to_dict(), ensure_ascii=False).encode("utf-8")
     body = raw.rstrip(b" \t\r\n")
     ending = raw[len(body):] or b"\n"
     record = json.loads(body)
-    if ANNOTATION_FIELD in record:  # splicing would duplicate the key: rewrite it instead
-        record[ANNOTATION_FIELD] = verdict.to_dict()
+    if any(name in record for name in fields):  # splicing would duplicate the key: rewrite it instead
+        record.update(fields)
         return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
-    return body[:-1].rstrip() + b', "' + ANNOTATION_FIELD.encode() + b'": ' + annotation + b"}" + ending
+    added = b"".join(b", " + json.dumps(name).encode() + b": " + json.dumps(value, ensure_ascii=False).encode("utf-8")
+                     for name, value in fields.items())
+    return body[:-1].rstrip() + added + b"}" + ending
 
 
 def _reject_record(line: _Line, verdict: Verdict) -> bytes:
@@ -209,5 +225,7 @@ def _print_summary(gate: Gate, profile: Any) -> None:
     err = sys.stderr
     print(f"sourcegauge gate: {stats['total']} lines, {stats['kept']} kept, {stats['dropped']} rejected "
           f"(profile {profile.name}, {profile.hash})", file=err)
+    if stats["repaired"]:
+        print(f"  {stats['repaired']:>8}  kept by stripping boilerplate and link-farm lines", file=err)
     for reason, count in sorted(gate.reasons.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {count:>8}  {reason}", file=err)
