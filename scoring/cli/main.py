@@ -51,7 +51,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(_command_of(args_list))
+    parser = build_parser(_command_of(args_list) or "")  # "": no command named, e.g. `sourcegauge --help`
     args = parser.parse_args(args_list)
     try:
         return int(args._run(args))
