@@ -438,7 +438,8 @@ def _story(result: DocumentResult, caps: Mapping[str, float]) -> str:
     return "<div class=\"story\">" + "".join(out) + "</div>"
 
 
-def _where(start: int, lines: list[int]) -> str:
+def place(start: int, lines: list[int]) -> str:
+    """Where an offset is, for a reader: "line 4 of 12" ("" for a one-line text)."""
     line = bisect.bisect_right(lines, start)
     total = len(lines)
     if total == 1:
@@ -456,8 +457,8 @@ def _document_page(anchor: str, result: DocumentResult, rubrics: Sequence[str], 
     for rubric, name, detail, spans in flag_rows(result.results, text):
         where = []
         for start, _end, snippet in spans[:3]:
-            place = _where(start, lines)
-            where.append((f"{place}: " if place else "") + f"“{escape(_clip(snippet))}”")
+            where_ = place(start, lines)
+            where.append((f"{where_}: " if where_ else "") + f"“{escape(_clip(snippet))}”")
         more = f"; and {len(spans) - 3} more places, outlined in the text" if len(spans) > 3 else ""
         cap = ""
         if name in caps:
@@ -538,4 +539,4 @@ def _clip(snippet: str, limit: int = 80) -> str:
     return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
 
 
-__all__ = ["FLAG_MARK", "PROBLEM_NOTES", "doc_anchor", "flags_that_matter", "render_html", "why_phrase"]
+__all__ = ["FLAG_MARK", "PROBLEM_NOTES", "doc_anchor", "flags_that_matter", "place", "render_html", "why_phrase"]
