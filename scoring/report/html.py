@@ -431,7 +431,7 @@ def _story(result: DocumentResult, caps: Mapping[str, float]) -> str:
             bar = f"<span class=\"{'pos' if value >= 0 else 'neg'}\" style=\"width:{abs(value) / largest:.0%}\"></span>"
             rows.append(f"<tr><td>{label}</td><td class=\"n\">{value:+.3f}</td><td class=\"bar\">{bar}</td></tr>")
         if rest:
-            rows.append(f"<tr><td class=\"muted\">{len(rest)} smaller parts</td>"
+            rows.append(f"<tr><td class=\"muted\">{_plural(len(rest), 'smaller part')}</td>"
                         f"<td class=\"n\">{sum(v for _, v in rest):+.3f}</td><td></td></tr>")
         out.append("<table class=\"parts\"><thead><tr><th>part of the base score</th><th class=\"n\">adds</th>"
                    f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
@@ -455,11 +455,14 @@ def _document_page(anchor: str, result: DocumentResult, rubrics: Sequence[str], 
     flags_html = []
     capped_by = result.breakdown.capped_by if result.breakdown is not None else None
     for rubric, name, detail, spans in flag_rows(result.results, text):
-        where = []
-        for start, _end, snippet in spans[:3]:
+        places: dict[str, None] = {}
+        for start, _end, snippet in spans:
             where_ = place(start, lines)
-            where.append((f"{where_}: " if where_ else "") + f"“{escape(_clip(snippet))}”")
-        more = f"; and {len(spans) - 3} more places, outlined in the text" if len(spans) > 3 else ""
+            places.setdefault((f"{where_}: " if where_ else "") + f"“{escape(_clip(snippet))}”", None)
+        where = list(places)[:3]
+        outlined = ("outlined in the text" if name in caps else
+                    "outlined in the text while “spans of flags without a cap” is ticked")
+        more = f"; and {len(places) - 3} more places, {outlined}" if len(places) > 3 else ""
         cap = ""
         if name in caps:
             cap = (f" <b>Caps the score at {caps[name]:g}</b>{' (and did)' if name == capped_by else ''}."
