@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
                               args.output, profile.rubrics, {"name": profile.name, "hash": profile.hash},
                               report_options, flag_caps=dict(profile.flag_caps))
     report_problems(args, [LoadError(path, reason) for path, reason in result.unreadable], skipped)
-    note(args, f"sourcegauge report: {result.documents} documents, {len(result.ranking)} sources -> "
+    sources = len(result.ranking)
+    note(args, f"sourcegauge report: {result.documents} documents, {sources} source{'' if sources == 1 else 's'} -> "
                f"{', '.join(str(result.out_dir / name) for name in REPORT_FILES)}")
     if args.verbose:
         seconds = time.perf_counter() - started
