@@ -1,6 +1,6 @@
 """The rubric contract as a test kit, for built-in and third-party rubrics alike.
 
-    from scoring.testing import check_rubric
+    from scoring.testing import check_rubric     # needs the `testing` extra (hypothesis)
     def test_my_rubric_contract():
         check_rubric(MyRubric())
 
@@ -17,8 +17,13 @@ import json
 import math
 from collections.abc import Iterable
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError as exc:  # the kit is for tests; hypothesis is in the `testing` extra
+    raise ImportError("scoring.testing needs hypothesis: install the testing extra "
+                      "(.venv/bin/pip install -e '.[testing]', or pip install 'sourcegauge[testing]'; "
+                      "`make test` installs it)") from exc
 
 from scoring.core.document import Document
 from scoring.core.params import parameter_problems

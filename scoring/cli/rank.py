@@ -6,27 +6,19 @@ import argparse
 import json
 import sys
 from contextlib import nullcontext
+from typing import IO, Any
 
 from scoring.cli.common import (
     UsageError,
     add_input_arguments,
     add_scoring_arguments,
+    count_documents,
     load_options,
     progress,
+    report_problems,
     resolve_profile,
+    show_progress,
 )
-from scoring.core.document import LoadError
-from scoring.corpus.rank import (
-    DEFAULT_BOOTSTRAP,
-    DEFAULT_CONFIDENCE,
-    DEFAULT_MIN_DOCUMENTS,
-    DEFAULT_SEED,
-    SourceAccumulator,
-    rank_accumulated,
-    ranking_record,
-)
-from scoring.engine.pipeline import score_corpus
-from scoring.report.tables import ranking_csv, ranking_markdown
 
 HELP = "rank sources: per-source scores, flag rates and a bootstrap CI; ordered by the CI's lower bound"
 
@@ -45,6 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_ranking_arguments(parser: argparse.ArgumentParser) -> None:
+    from scoring.corpus.rank import DEFAULT_BOOTSTRAP, DEFAULT_CONFIDENCE, DEFAULT_MIN_DOCUMENTS, DEFAULT_SEED
+
     group = parser.add_argument_group("ranking")
     group.add_argument("--min-documents", type=int, default=DEFAULT_MIN_DOCUMENTS,
                        help=f"sources with fewer scored documents are listed last and marked "
@@ -66,15 +60,22 @@ def check_ranking_arguments(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.core.document import LoadError
+    from scoring.corpus.rank import SourceAccumulator, rank_accumulated, ranking_record
+    from scoring.engine.pipeline import score_corpus
+    from scoring.report.tables import ranking_csv, ranking_markdown
+
     check_ranking_arguments(args)
     profile = resolve_profile(args)
     options = load_options(args)
     acc = SourceAccumulator()
     failures: list[LoadError] = []
-    with progress(not args.no_progress, "scoring") as bar:
+    skipped: list[str] = []
+    total = count_documents(args.paths) if show_progress(args) else None
+    with progress(show_progress(args), "scoring", total) as bar:
         # Ranking reads a few numbers per document: take only those from the workers.
         for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
-                                           map_result=ranking_record)):
+                                           skipped=skipped, map_result=ranking_record)):
             acc.add(item)
             if isinstance(item, LoadError):
                 failures.append(item)
@@ -89,12 +90,11 @@ def run(args: argparse.Namespace) -> int:
             fh.write(ranking_markdown(rows))
         else:
             _print_table(rows, fh)
-    for failure in failures:
-        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
+    report_problems(args, failures, skipped)
     return 1 if failures else 0
 
 
-def _print_table(rows: list, fh) -> None:  # type: ignore[no-untyped-def]
+def _print_table(rows: list[Any], fh: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -125,3 +125,32 @@ def document_csv_row(record: dict[str, Any], rubrics: Sequence[str], profile: di
             *[fmt(scores[r]["score"], 6) if r in scores else "" for r in rubrics],
             ";".join(record.get("flags", [])), record.get("error", ""), profile.get("name", ""),
             profile.get("hash", ""), versions]
+
+
+AUDIT_SOURCE_COLUMNS = ("source", "documents", "lean_documents", "dominant_frame", "loaded_density",
+                        "loaded_density_vs_others", "mean_compound", "charged_share")
+AUDIT_ACTOR_COLUMNS = ("actor", "actor_type", "actor_documents", "mentions", "tone", "tone_ci_low", "tone_ci_high",
+                       "voice_share", "direction", "others_tone", "tone_vs_others")
+
+
+def audit_csv(report: AuditReport, fh: IO[str], max_actors: int | None = None) -> None:
+    """The audit as one tidy table: a row per (source, actor), the source's own figures repeated on
+    each of its rows, then its frame shares as frame_<name> columns; a source without actors has
+    one row with the actor columns empty."""
+    frames = sorted({f for s in report.sources for f in s.frames})
+    writer = csv.writer(fh, lineterminator="\n")
+    writer.writerow([*AUDIT_SOURCE_COLUMNS, *AUDIT_ACTOR_COLUMNS, *[f"frame_{f}" for f in frames],
+                     "profile", "profile_hash", "rubric_versions"])
+    versions = ";".join(f"{k}={v}" for k, v in sorted(report.rubric_versions.items()))
+    tail = [report.profile.get("name", ""), report.profile.get("hash", ""), versions]
+    for s in report.sources:
+        head = [s.source, s.documents, s.lean_documents, s.dominant_frame or "", fmt(s.loaded_density, 6),
+                fmt(s.loaded_density_vs_others, 6), fmt(s.mean_compound, 6), fmt(s.charged_share, 6)]
+        shares = [fmt(s.frames.get(f), 6) for f in frames]
+        actors = s.actors if max_actors is None else s.actors[:max_actors]
+        if not actors:
+            writer.writerow([*head, *[""] * len(AUDIT_ACTOR_COLUMNS), *shares, *tail])
+        for a in actors:
+            writer.writerow([*head, a.actor, a.type, a.documents, a.mentions, fmt(a.tone, 6), fmt(a.ci_low, 6),
+                             fmt(a.ci_high, 6), fmt(a.voice_share, 6), a.direction, fmt(a.others_tone, 6),
+                             fmt(a.tone_vs_others, 6), *shares, *tail])
