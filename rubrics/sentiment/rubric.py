@@ -145,6 +145,7 @@ class SentimentRubric(Rubric):
         "with degree and negation words for Chinese)."
     )
     parameter_constraints = {"charged_threshold": Interval(float, 0.0, 1.0), "max_evidence": Interval(int, 0)}
+    feature_names = ("compound", "mean_compound", "extremity", "charged_share", "positive_share", "negative_share")
 
     def __init__(self, charged_threshold: float = 0.5, max_evidence: int = 200) -> None:
         self.charged_threshold = charged_threshold

@@ -1,0 +1,98 @@
+"""Writing-style measurements shared by the style rubric: word lists, shouted words, MATTR.
+
+Each measurement is a named, interpretable count or share taken from the text and the title,
+never from who published them. The word lists are closed classes written out here (personal
+pronouns) or read from the project's function-word list (`data/boilerplate_function_words.tsv`,
+the same list the boilerplate rubric uses for its stop-word density).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rubrics.common.data import data_rows
+from scoring.text.script import CJK_CLASS
+
+# A Latin-script word: letters (no digits, no Chinese characters) joined across apostrophes.
+LATIN_WORD = re.compile(rf"[^\W\d_{CJK_CLASS}]+(?:['’][^\W\d_{CJK_CLASS}]+)*")
+# An all-capitals word of three or more letters (JOBS, REVOKED, NATO, GOP).
+CAPS_WORD = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*[A-Z](?![\w'’])")
+MIN_CAPS_LETTERS = 3
+
+# Personal pronouns of the writer and of the reader (Horne & Adali 2017 count both: first and
+# second person mark a text that talks to its reader rather than reporting to them).
+FIRST_PERSON_EN = frozenset("i me my mine myself we us our ours ourselves".split())
+SECOND_PERSON_EN = frozenset("you your yours yourself yourselves".split())
+FIRST_PERSON_ZH = frozenset(("我", "我们", "咱们", "我的", "我们的"))
+SECOND_PERSON_ZH = frozenset(("你", "你们", "您", "你的", "你们的"))
+
+EXCLAMATION_MARKS = "!！"
+QUESTION_MARKS = ("?", "？")
+# Closing quotes and brackets that may follow a sentence's final mark.
+_CLOSERS = "\"”’'」』)）] "
+
+
+@lru_cache(maxsize=1)
+def function_words_en() -> frozenset[str]:
+    """English closed-class words (determiners, pronouns, prepositions, conjunctions, auxiliaries)."""
+    words: set[str] = set()
+    for row in data_rows("boilerplate_function_words.tsv"):
+        if row["lang"] == "en":
+            words.update(row["words"].split())
+    return frozenset(words)
+
+
+def shouted_spans(text: str, ordinary_forms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """All-capitals words the writer also spells in ordinary case elsewhere in the document.
+
+    An acronym (NATO, GOP, FBI) is written in capitals every time; a word the document also
+    writes as "revoked" or "Finally" is in capitals for emphasis. `ordinary_forms` holds the
+    lower-cased forms of the document's words that are not all capitals.
+    """
+    out: list[tuple[int, int]] = []
+    if not any(c.isupper() for c in text):
+        return out
+    for m in CAPS_WORD.finditer(text):
+        word = m.group()
+        if sum(c.isalpha() for c in word) >= MIN_CAPS_LETTERS and word.lower() in ordinary_forms:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def ordinary_forms(words: list[str]) -> set[str]:
+    """Lower-cased forms of the words not written in all capitals."""
+    return {w.lower() for w in words if not w.isupper()}
+
+
+def ends_with_question(sentence: str) -> bool:
+    return sentence.rstrip(_CLOSERS).endswith(QUESTION_MARKS)
+
+
+def mattr(tokens: list[str], window: int) -> float:
+    """Moving-average type/token ratio (Covington & McFall 2010): the mean share of distinct
+    tokens over every window of `window` consecutive tokens. Unlike the plain type/token ratio
+    it does not fall as a text gets longer, so long and short articles compare."""
+    n = len(tokens)
+    if n == 0:
+        return 0.0
+    if n <= window:
+        return len(set(tokens)) / n
+    counts: dict[str, int] = {}
+    for token in tokens[:window]:
+        counts[token] = counts.get(token, 0) + 1
+    distinct = len(counts)
+    total = distinct
+    for i in range(window, n):
+        new, old = tokens[i], tokens[i - window]
+        counts[new] = counts.get(new, 0) + 1
+        if counts[new] == 1:
+            distinct += 1
+        left = counts[old] - 1
+        if left:
+            counts[old] = left
+        else:
+            del counts[old]
+            distinct -= 1
+        total += distinct
+    return total / ((n - window + 1) * window)
