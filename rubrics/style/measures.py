@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from rubrics.common.data import data_rows
 from scoring.text.script import CJK_CLASS
 
@@ -24,6 +26,12 @@ MIN_CAPS_LETTERS = 3
 # second person mark a text that talks to its reader rather than reporting to them).
 FIRST_PERSON_EN = frozenset("i me my mine myself we us our ours ourselves".split())
 SECOND_PERSON_EN = frozenset("you your yours yourself yourselves".split())
+# One pass finds both (group 1: first person, group 2: second); "US" in capitals is the country.
+PRONOUN_EN = re.compile(
+    r"(?<![\w'’])(?:(?!(?-i:US)\b)(" + "|".join(sorted(FIRST_PERSON_EN, key=len, reverse=True)) + r")|("
+    + "|".join(sorted(SECOND_PERSON_EN, key=len, reverse=True)) + r"))(?![\w'’])",
+    re.IGNORECASE,
+)
 FIRST_PERSON_ZH = frozenset(("我", "我们", "咱们", "我的", "我们的"))
 SECOND_PERSON_ZH = frozenset(("你", "你们", "您", "你的", "你们的"))
 
@@ -43,26 +51,19 @@ def function_words_en() -> frozenset[str]:
     return frozenset(words)
 
 
-def shouted_spans(text: str, ordinary_forms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+def shouted_spans(text: str, written_forms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
     """All-capitals words the writer also spells in ordinary case elsewhere in the document.
 
     An acronym (NATO, GOP, FBI) is written in capitals every time; a word the document also
-    writes as "revoked" or "Finally" is in capitals for emphasis. `ordinary_forms` holds the
-    lower-cased forms of the document's words that are not all capitals.
+    writes as "revoked" or "Finally" is in capitals for emphasis. `written_forms` holds the
+    document's words as written (`set(LATIN_WORD.findall(text))`).
     """
     out: list[tuple[int, int]] = []
-    if not any(c.isupper() for c in text):
-        return out
     for m in CAPS_WORD.finditer(text):
         word = m.group()
-        if sum(c.isalpha() for c in word) >= MIN_CAPS_LETTERS and word.lower() in ordinary_forms:
+        if len(word) >= MIN_CAPS_LETTERS and (word.lower() in written_forms or word.capitalize() in written_forms):
             out.append((m.start(), m.end()))
     return out
-
-
-def ordinary_forms(words: list[str]) -> set[str]:
-    """Lower-cased forms of the words not written in all capitals."""
-    return {w.lower() for w in words if not w.isupper()}
 
 
 def ends_with_question(sentence: str) -> bool:
@@ -72,27 +73,27 @@ def ends_with_question(sentence: str) -> bool:
 def mattr(tokens: list[str], window: int) -> float:
     """Moving-average type/token ratio (Covington & McFall 2010): the mean share of distinct
     tokens over every window of `window` consecutive tokens. Unlike the plain type/token ratio
-    it does not fall as a text gets longer, so long and short articles compare."""
+    it does not fall as a text gets longer, so long and short articles compare.
+
+    Computed without sliding a window: the distinct count of window [s, s + window) is the
+    number of its positions whose token did not occur earlier in the window (previous occurrence
+    before s), so the sum over windows is, per position i, the number of window starts s with
+    max(prev_i + 1, i - window + 1, 0) <= s <= min(i, n - window).
+    """
     n = len(tokens)
     if n == 0:
         return 0.0
     if n <= window:
         return len(set(tokens)) / n
-    counts: dict[str, int] = {}
-    for token in tokens[:window]:
-        counts[token] = counts.get(token, 0) + 1
-    distinct = len(counts)
-    total = distinct
-    for i in range(window, n):
-        new, old = tokens[i], tokens[i - window]
-        counts[new] = counts.get(new, 0) + 1
-        if counts[new] == 1:
-            distinct += 1
-        left = counts[old] - 1
-        if left:
-            counts[old] = left
-        else:
-            del counts[old]
-            distinct -= 1
-        total += distinct
-    return total / ((n - window + 1) * window)
+    # An id per distinct token: the position of its first occurrence (dict.setdefault over map runs in C).
+    first_seen: dict[str, int] = {}
+    ids = np.array(list(map(first_seen.setdefault, tokens, range(n))), dtype=np.int64)
+    order = np.argsort(ids, kind="stable")
+    prev = np.full(n, -1, dtype=np.int64)
+    same = ids[order[1:]] == ids[order[:-1]]
+    prev[order[1:][same]] = order[:-1][same]
+    positions = np.arange(n)
+    first = np.maximum(np.maximum(prev + 1, positions - window + 1), 0)
+    last = np.minimum(positions, n - window)
+    total = np.clip(last - first + 1, 0, None).sum()
+    return float(total) / ((n - window + 1) * window)

@@ -41,16 +41,14 @@ from rubrics.boilerplate import is_headline_like, shared_labels
 from rubrics.common.cues import word_equivalents
 from rubrics.style.measures import (
     EXCLAMATION_MARKS,
-    FIRST_PERSON_EN,
     FIRST_PERSON_ZH,
     LATIN_WORD,
+    PRONOUN_EN,
     QUESTION_MARKS,
-    SECOND_PERSON_EN,
     SECOND_PERSON_ZH,
     ends_with_question,
     function_words_en,
     mattr,
-    ordinary_forms,
     shouted_spans,
 )
 from scoring.core.params import Interval
@@ -89,7 +87,9 @@ class StyleRubric(Rubric):
         chinese = has_cjk(text)
         latin = LATIN_WORD.findall(text)
         title, title_start = _title(seg)
-        ordinary = ordinary_forms(latin + LATIN_WORD.findall(title)) if title else ordinary_forms(latin)
+        written = set(latin)
+        if title:
+            written.update(LATIN_WORD.findall(title))
         spans: list[tuple[int, int, str]] = []
         features: dict[str, float] = {}
 
@@ -99,7 +99,7 @@ class StyleRubric(Rubric):
             if title_latin:
                 function = function_words_en()
                 features["title_function_share"] = sum(w.lower() in function for w in title_latin) / len(title_latin)
-            shouted_title = shouted_spans(title, ordinary)
+            shouted_title = shouted_spans(title, written)
             features["title_shouted_words"] = len(shouted_title)
             features["title_exclamation"] = float(any(c in title for c in EXCLAMATION_MARKS))
             features["title_question"] = float(any(q in title for q in QUESTION_MARKS))
@@ -114,11 +114,11 @@ class StyleRubric(Rubric):
         tokens = [w.text.lower() for w in seg.words] if chinese else [w.lower() for w in latin]
         features["mattr"] = mattr(tokens, self.mattr_window)
 
-        shouted = shouted_spans(text, ordinary)
+        shouted = shouted_spans(text, written)
         spans.extend((s, e, "shouted") for s, e in shouted)
         features["shouted_per_1k"] = len(shouted) * per_1k
         marks = [i for i, ch in enumerate(text) if ch in EXCLAMATION_MARKS] if _has_any(text, EXCLAMATION_MARKS) \
-            else []
+            else []  # most articles have none: the scan is skipped
         spans.extend((i, i + 1, "exclamation") for i in marks)
         features["exclamations_per_1k"] = len(marks) * per_1k
         sentences = seg.sentences
@@ -158,27 +158,16 @@ def _title(seg: Segmented) -> tuple[str, int | None]:
 
 
 def _personal_pronouns(seg: Segmented, chinese: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Spans of first- and second-person pronouns ("US" in capitals is the country)."""
+    """Spans of first- and second-person pronouns: Latin words by one regex ("US" in capitals is
+    the country), Chinese ones among jieba's words."""
     first: list[tuple[int, int]] = []
     second: list[tuple[int, int]] = []
+    for m in PRONOUN_EN.finditer(seg.text):
+        (first if m.group(1) else second).append(m.span())
     if chinese:
         for w in seg.words:
-            if w.cjk:
-                if w.text in FIRST_PERSON_ZH:
-                    first.append((w.start, w.end))
-                elif w.text in SECOND_PERSON_ZH:
-                    second.append((w.start, w.end))
-            else:
-                _latin_pronoun(w.text, w.start, first, second)
-        return first, second
-    for m in LATIN_WORD.finditer(seg.text):
-        _latin_pronoun(m.group(), m.start(), first, second)
+            if w.cjk and w.text in FIRST_PERSON_ZH:
+                first.append((w.start, w.end))
+            elif w.cjk and w.text in SECOND_PERSON_ZH:
+                second.append((w.start, w.end))
     return first, second
-
-
-def _latin_pronoun(word: str, start: int, first: list[tuple[int, int]], second: list[tuple[int, int]]) -> None:
-    low = word.lower()
-    if low in FIRST_PERSON_EN and word != "US":
-        first.append((start, start + len(word)))
-    elif low in SECOND_PERSON_EN:
-        second.append((start, start + len(word)))

@@ -16,6 +16,7 @@ from scoring.corpus.audit import AuditReport
 from scoring.corpus.rank import SourceRanking
 from scoring.engine.pipeline import DocumentResult
 from scoring.report.highlight import evidence_counts, flag_rows, highlight, legend_entries, marks_for
+from scoring.report.tables import top_contributions
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;margin:0;
@@ -132,15 +133,17 @@ def _ranking_section(ranking: Sequence[SourceRanking], chart: str | None) -> str
         flags = ", ".join(f"{escape(k)} {v:.0%}" for k, v in sorted(r.flag_rates.items(), key=lambda kv: (-kv[1], kv[0]))[:4])
         few = " <span class=\"muted\">(below the minimum document count)</span>" if r.below_min_documents else ""
         rows.append(f"<tr><td class=\"num\">{r.rank}</td><td>{escape(r.source)}{few}</td>"
-                    f"<td class=\"num\">{r.scored}</td><td class=\"num\">{_num(r.mean)}</td>"
-                    f"<td class=\"num\">{_num(r.median)}</td><td class=\"num\">{_num(r.ci_low)}</td>"
-                    f"<td class=\"num\">{_num(r.ci_high)}</td><td>{flags}</td></tr>")
-    body = ("<p>Sources are ranked by the <b>lower bound</b> of a bootstrap confidence interval of their mean "
-            "document score, so a source with a few lucky documents does not outrank one with many good ones. "
+                    f"<td class=\"num\">{r.scored}</td><td class=\"num\">{_num(r.score)}</td>"
+                    f"<td class=\"num\">{_num(r.ci_low)}</td><td class=\"num\">{_num(r.ci_high)}</td>"
+                    f"<td>{escape(top_contributions(r.contributions))}</td><td>{flags}</td></tr>")
+    body = ("<p>Sources are ranked by the <b>lower bound</b> of a bootstrap confidence interval of their score "
+            "(the 10% trimmed mean of their document scores), so a source with a few lucky documents does not "
+            "outrank one with many good ones. The largest contributions say which measurements raise (+) or "
+            "lower (−) its documents' scores on average. "
             "Grey: fewer documents than the minimum; listed, ranked after the others.</p>"
             + _chart(chart) + "<table><thead><tr><th class=\"num\">rank</th><th>source</th><th class=\"num\">docs</th>"
-            "<th class=\"num\">mean</th><th class=\"num\">median</th><th class=\"num\">CI low</th>"
-            "<th class=\"num\">CI high</th><th>flag rates</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+            "<th class=\"num\">score</th><th class=\"num\">CI low</th><th class=\"num\">CI high</th>"
+            "<th>largest contributions</th><th>flag rates</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     return _section("ranking", "Source ranking", body)
 
 

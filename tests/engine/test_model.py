@@ -187,3 +187,19 @@ def test_a_profile_with_a_model_parses_from_memory_with_a_base(tmp_path: Path) -
     assert profile.model is not None
     with pytest.raises(ProfileError, match="model: must be the path"):
         parse_profile({"model": 3, "rubrics": {"hedging": 1}}, "memory", tmp_path)
+
+
+def test_check_rubric_holds_a_rubric_to_its_declared_features() -> None:
+    from scoring.rubric import Rubric, Segmented
+    from scoring.testing import check_once
+
+    class Declares(Rubric):
+        name = "declares"
+        version = "1"
+        feature_names = ("length",)
+
+        def score(self, seg: Segmented) -> RubricResult:
+            return self.result(1.0, {"length": len(seg.text), "surprise": 1.0})
+
+    with pytest.raises(AssertionError, match="'surprise' is not in its declared feature_names"):
+        check_once(Declares(), "some text")
