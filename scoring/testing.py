@@ -6,7 +6,8 @@
 
 `check_rubric` raises AssertionError naming the first broken rule: scores in [0, 1],
 evidence inside the original text, the same result twice, parameters stored as given and
-meeting their declared `parameter_constraints`, and no crash on empty, huge, odd-Unicode,
+meeting their declared `parameter_constraints`, features among the declared `feature_names` (when
+the rubric declares them), and no crash on empty, huge, odd-Unicode,
 mixed-script or arbitrary (hypothesis) input.
 """
 
@@ -62,9 +63,11 @@ def _check_result(rubric: Rubric, doc: Document, result: RubricResult) -> None:
         assert 0 <= ev.start <= ev.end <= n, f"{where}: evidence {ev} outside text of length {n}"
         assert math.isfinite(ev.weight), f"{where}: evidence weight {ev.weight}"
         assert ev.label, f"{where}: evidence without a label"
+    declared = type(rubric).feature_names
     for key, value in result.features.items():
         assert isinstance(key, str) and key, f"{where}: feature name {key!r}"
         assert isinstance(value, (int, float)), f"{where}: feature {key} = {value!r} is not a number"
+        assert not declared or key in declared, f"{where}: feature {key!r} is not in its declared feature_names"
     # The whole result must serialise to JSON (the output schema depends on it).
     json.dumps(result.to_dict(doc.text), allow_nan=False)
 

@@ -1,4 +1,4 @@
-"""`sourcegauge rank PATH...`: rank sources by the lower bound of their mean score's bootstrap CI."""
+"""`sourcegauge rank PATH...`: rank sources by the lower bound of their score's bootstrap CI."""
 
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_ranking_arguments(parser)
     out = parser.add_argument_group("output")
     out.add_argument("--format", choices=("table", "markdown", "csv", "json"), default="table",
-                     help="table: aligned text (default); markdown; csv (one row per source, rubric means and "
-                          "flag rates as columns); json (a list of objects: source, rank, documents, scored, mean, "
-                          "median, std, ci_low, ci_high, rubric_means, flag_rates, below_min_documents, profile, "
-                          "rubrics)")
+                     help="table: aligned text (default); markdown; csv (one row per source, rubric means, "
+                          "flag rates and mean contributions as columns); json (a list of objects: source, rank, "
+                          "documents, scored, score, mean, median, std, ci_low, ci_high, rubric_means, "
+                          "contributions (the largest), flag_rates, below_min_documents, profile, rubrics)")
     out.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
 
 
@@ -98,17 +98,20 @@ def _print_table(rows: list[Any], fh: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from scoring.report.tables import fmt, provenance_line, top_flags
+    from scoring.report.tables import fmt, provenance_line, rubric_means, top_contributions, top_flags
 
     # Wide when piped or written to a file, so rows do not wrap; the terminal's width otherwise.
-    console = Console(file=fh, width=None if fh.isatty() else 200)
-    table = Table(title_justify="left", title="sources ranked by the lower bound of the mean score's CI")
-    for name, justify in (("rank", "right"), ("source", "left"), ("docs", "right"), ("mean", "right"),
-                          ("median", "right"), ("CI low", "right"), ("CI high", "right"), ("flag rates", "left")):
+    console = Console(file=fh, width=None if fh.isatty() else 240)
+    table = Table(title_justify="left", title="sources ranked by the lower bound of the score's CI "
+                                              "(score: 10% trimmed mean of the document scores)")
+    for name, justify in (("rank", "right"), ("source", "left"), ("docs", "right"), ("score", "right"),
+                          ("CI low", "right"), ("CI high", "right"), ("largest contributions", "left"),
+                          ("rubric means", "left"), ("flag rates", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for r in rows:
         table.add_row(str(r.rank), r.source + (" (few)" if r.below_min_documents else ""), str(r.scored),
-                      fmt(r.mean), fmt(r.median), fmt(r.ci_low), fmt(r.ci_high), top_flags(r.flag_rates, 3),
+                      fmt(r.score), fmt(r.ci_low), fmt(r.ci_high), top_contributions(r.contributions),
+                      rubric_means(r.rubric_means), top_flags(r.flag_rates, 3),
                       style="dim" if r.below_min_documents else None)
     console.print(table)
     if rows:

@@ -77,21 +77,21 @@ def _figure(width: float, height: float) -> Figure:
 
 def ranking_chart(rows: Sequence[SourceRanking]) -> str:
     """Mean document score per source with its confidence interval; best rank at the top."""
-    shown = [r for r in rows if r.mean is not None][:40]
+    shown = [r for r in rows if r.score is not None][:40]
     with _mpl().rc_context(_RC):
         fig = _figure(CHART_WIDTH, 0.9 + 0.32 * max(1, len(shown)))
         ax = fig.add_subplot()
         for y, row in enumerate(reversed(shown)):
             colour = "#999999" if row.below_min_documents else "#1f77b4"
-            low, high = row.ci_low or row.mean, row.ci_high or row.mean
+            low, high = row.ci_low or row.score, row.ci_high or row.score
             ax.plot([low, high], [y, y], color=colour, linewidth=2.5, solid_capstyle="butt")
-            ax.plot([row.mean], [y], "o", color=colour, markersize=5)
+            ax.plot([row.score], [y], "o", color=colour, markersize=5)
             ax.plot([low], [y], "|", color="#000000", markersize=9)
         labels = [f"#{r.rank} {_label(r.source)} (n={r.scored}{', few' if r.below_min_documents else ''})"
                   for r in reversed(shown)]
         ax.set_yticks(range(len(shown)), labels)
         ax.set_xlim(0, 1)
-        ax.set_xlabel("document score: mean (dot), confidence interval (bar),\nranked by its lower bound (|)")
+        ax.set_xlabel("source score: 10% trimmed mean (dot), confidence interval (bar),\nranked by its lower bound (|)")
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         return _svg(fig, "ranking")
 

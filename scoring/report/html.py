@@ -35,6 +35,7 @@ from scoring.report.highlight import (
     line_starts,
     marks_for,
 )
+from scoring.report.tables import top_contributions
 
 TABLE_PAGE = 100  # rows per collapsible page of the documents table
 MAX_PARTS = 6  # contributions shown per document; the rest are summed
@@ -274,16 +275,19 @@ def _ranking_section(ranking: Sequence[SourceRanking], chart: str | None, rubric
         ci = f"[{_num(r.ci_low)}, {_num(r.ci_high)}]" if r.ci_low is not None else ""
         means = "".join(f"<td class=\"n\">{_num(r.rubric_means.get(name), 2)}</td>" for name in rubrics)
         rows.append(f"<tr><td class=\"n\">{r.rank}</td><td class=\"id\">{escape(r.source)}{few}</td>"
-                    f"<td class=\"n sc {_score_class(r.mean)}\">{_num(r.mean)}</td><td class=\"n\">{ci}</td>"
-                    f"<td class=\"n\">{r.scored}</td><td>{flags}</td>{means}</tr>")
-    body = ("<p>Sources are ranked by the <b>lower bound</b> of a bootstrap confidence interval of their mean "
-            "document score, so a source with a few lucky documents does not outrank one with many good ones. "
-            "Sources with fewer documents than the minimum are listed after the others. <i>Flags</i>: the share of "
-            "documents raising each flag, first those that capped scores (with the share they capped), then "
-            "those raised by at least 5% of the documents. Then each rubric's mean score.</p>"
+                    f"<td class=\"n sc {_score_class(r.score)}\">{_num(r.score)}</td><td class=\"n\">{ci}</td>"
+                    f"<td class=\"n\">{r.scored}</td><td>{escape(top_contributions(r.contributions))}</td>"
+                    f"<td>{flags}</td>{means}</tr>")
+    body = ("<p>Sources are ranked by the <b>lower bound</b> of a bootstrap confidence interval of their score "
+            "(the 10% trimmed mean of their document scores), so a source with a few lucky documents does not "
+            "outrank one with many good ones. Sources with fewer documents than the minimum are listed after the "
+            "others. <i>Largest contributions</i>: which measurements raise (+) or lower (−) its documents' scores "
+            "on average. <i>Flags</i>: the share of documents raising each flag, first those that capped scores "
+            "(with the share they capped), then those raised by at least 5% of the documents. Then each rubric's "
+            "mean score.</p>"
             + _chart(chart) + "<table class=\"rank\"><thead><tr><th class=\"n\">rank</th><th>source</th>"
-            "<th class=\"n\">mean</th><th class=\"n\">CI of mean</th><th class=\"n\">docs</th><th>flags</th>"
-            f"{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+            "<th class=\"n\">score</th><th class=\"n\">CI</th><th class=\"n\">docs</th><th>largest contributions</th>"
+            f"<th>flags</th>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     return _section("ranking", "Source ranking", body)
 
 

@@ -22,7 +22,8 @@ def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions:
            f"(hash `{profile.get('hash', '?')}`); rubrics: {rubrics}. Scores are in [0, 1], 1 = best. "
            "Open index.html for charts and each document's text with its evidence marked up.\n",
            "## Source ranking\n",
-           "Ranked by the lower bound of a bootstrap confidence interval of the mean document score.\n",
+           "Ranked by the lower bound of a bootstrap confidence interval of the source score (10% trimmed mean "
+           "of the document scores).\n",
            ranking_markdown(ranking) if ranking else "(no sources)\n",
            "## Documents\n"]
     rows = []
