@@ -16,34 +16,20 @@ catches a shipped model whose means and scales no longer match the rubrics.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+from tests.conftest import SHARED, load_script
 
 pytestmark = pytest.mark.slow
-
-
-def _eval_module() -> ModuleType:
-    sys.path.insert(0, str(REPO / "scripts"))
-    spec = importlib.util.spec_from_file_location("eval_sources", REPO / "scripts" / "eval_sources.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def rows() -> dict[str, dict[str, Any]]:
     if not (SHARED / "eval" / "sources" / "articles-dev.jsonl").exists():
         pytest.skip("../shared/eval/sources not present: the source-quality gate needs the dev outlets")
-    ev = _eval_module()
+    ev = load_script("eval_sources")
     table = ev.sq.feature_table(ev.training_profile(), jobs=2)
     found = ev.evaluate(table, plain_ridge=False)
     return {name: {c: v[0] for c, v in row["figures"].items()} for name, row in found.items()}
