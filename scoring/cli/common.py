@@ -22,8 +22,11 @@ def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> 
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read (recursively)")
     group = parser.add_argument_group("input")
     group.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                       help="skip (and report) files larger than this, also after decompression "
-                            f"(default {DEFAULT_MAX_BYTES:,})")
+                       help="report instead of reading a .txt/.md/.html file larger than this (also after "
+                            "decompression) or a JSONL line or CSV record larger than this; JSONL and CSV files "
+                            f"are streamed and may be of any size (default {DEFAULT_MAX_BYTES:,})")
+    group.add_argument("--follow-outside-symlinks", action="store_true",
+                       help="in folders, also read symlinks that point outside the folder (default: skip them)")
     group.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text (default: text)")
     group.add_argument("--id-field", default="id", help="JSONL/CSV field holding the id (default: id)")
     group.add_argument("--source-field", default="source", help="JSONL/CSV field naming the source")
@@ -36,7 +39,8 @@ def add_scoring_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--rubrics", type=_comma_list, default=None,
                        help="comma-separated rubric names to run (default: the profile's); "
                             "see `sourcegauge rubrics`")
-    group.add_argument("--jobs", "-j", type=_positive_int, default=1, help="worker processes (default 1)")
+    group.add_argument("--jobs", "-j", type=jobs_count, default=1,
+                       help="worker processes, at most one per CPU (default 1)")
     group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
 
@@ -44,7 +48,8 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
     if args.max_bytes <= 0:
         raise UsageError("--max-bytes must be positive")
     return LoadOptions(max_bytes=args.max_bytes, text_field=args.text_field, id_field=args.id_field,
-                       source_field=args.source_field)
+                       source_field=args.source_field,
+                       follow_outside_symlinks=getattr(args, "follow_outside_symlinks", False))
 
 
 def resolve_profile(args: argparse.Namespace) -> Any:
@@ -113,6 +118,18 @@ def _comma_list(value: str) -> list[str]:
     if not names:
         raise argparse.ArgumentTypeError("expected one or more comma-separated names")
     return names
+
+
+def jobs_count(value: str) -> int:
+    """--jobs: a positive number, lowered (with a note) to the CPUs available."""
+    from scoring.engine.parallel import available_cpus
+
+    jobs = _positive_int(value)
+    cpus = available_cpus()
+    if jobs > cpus:
+        print(f"sourcegauge: --jobs {jobs} is more than the {cpus} CPU(s) available; using {cpus}", file=sys.stderr)
+        return cpus
+    return jobs
 
 
 def _positive_int(value: str) -> int:

@@ -25,12 +25,11 @@ from scoring.core.document import Document, LoadError
 from scoring.engine.parallel import ordered_batches
 from scoring.engine.pipeline import DocumentResult, Scorer
 from scoring.engine.profile import Profile, ProfileError, as_profile
-from scoring.inputs.records import TEXT_NOT_STRING
+from scoring.inputs.records import EMPTY_TEXT, TEXT_NOT_STRING
 
 # Reasons that do not depend on the profile (input problems and engine failures).
-# Record problems (missing_text, text_not_string, malformed_json, not_an_object) are named where
-# records are parsed: scoring.inputs.records.
-EMPTY_TEXT = "empty_text"
+# Record problems (empty_text, missing_text, text_not_string, malformed_json, not_an_object,
+# number_too_long, nested_too_deeply) are named where records are parsed: scoring.inputs.records.
 TEXT_TOO_LARGE = "text_too_large"
 LINE_TOO_LARGE = "line_too_large"
 UNDECODABLE = "undecodable"
