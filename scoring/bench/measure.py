@@ -129,12 +129,13 @@ def current_rss_mb() -> float:
         return peak_rss_mb()
 
 
-def load_corpus(paths: Sequence[str], options: LoadOptions | None = None,
-                limit: int | None = None) -> tuple[list[Document], list[LoadError]]:
-    """Documents (at most `limit`) and load errors; loading is never part of a timing."""
+def load_corpus(paths: Sequence[str], options: LoadOptions | None = None, limit: int | None = None,
+                skipped: list[Any] | None = None) -> tuple[list[Document], list[LoadError]]:
+    """Documents (at most `limit`) and load errors; loading is never part of a timing. Files a
+    folder walk passed over go into `skipped`."""
     docs: list[Document] = []
     errors: list[LoadError] = []
-    for item in iter_documents(paths, options):
+    for item in iter_documents(paths, options, skipped):
         if isinstance(item, LoadError):
             errors.append(item)
         else:

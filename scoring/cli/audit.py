@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from contextlib import nullcontext
+from dataclasses import replace
 
 from scoring.cli.common import (
     UsageError,
@@ -15,6 +14,7 @@ from scoring.cli.common import (
     progress,
     resolve_profile,
 )
+from scoring.cli.output import check_outputs, open_output, report_inputs
 from scoring.core.document import LoadError
 from scoring.corpus.audit import (
     DEFAULT_AUDIT_BOOTSTRAP,
@@ -52,25 +52,25 @@ def run(args: argparse.Namespace) -> int:
     if args.bootstrap < 1 or args.top_actors < 1 or args.min_mentions < 1:
         raise UsageError("--bootstrap, --top-actors and --min-mentions must be at least 1")
     profile = resolve_profile(args)
-    options = load_options(args)
+    options = replace(load_options(args), exclude=check_outputs([args.output], args.paths))
     failures: list[LoadError] = []
+    skipped: list = []
 
     def scored():  # type: ignore[no-untyped-def]
         with progress(not args.no_progress, "scoring") as bar:
             # The audit reads features and the actor table: take only those from the workers.
             for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
-                                               map_result=audit_record)):
+                                               skipped=skipped, map_result=audit_record)):
                 if isinstance(item, LoadError):
                     failures.append(item)
                 yield item
 
     report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions,
                            top_actors=args.top_actors)
-    with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
+    with open_output(args.output) as fh:
         if args.format == "json":
             fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
             fh.write(audit_markdown(report, max_actors=args.top_actors))
-    for failure in failures:
-        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
+    report_inputs(failures, skipped)
     return 1 if failures else 0

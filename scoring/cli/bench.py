@@ -32,9 +32,11 @@ from scoring.cli.common import (
     _comma_list,
     _positive_int,
     add_input_arguments,
+    jobs_count,
     load_options,
     resolve_profile,
 )
+from scoring.cli.output import report_inputs
 
 HELP = "benchmark scoring: documents/s, MB/s, latency, peak memory and start-up, optionally against datatrove"
 
@@ -48,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="built-in profile name or a .toml file (default: default)")
     group.add_argument("--rubrics", type=_comma_list, default=None,
                        help="comma-separated rubric names (default: the profile's)")
-    group.add_argument("--jobs", "-j", type=_positive_int, default=1,
+    group.add_argument("--jobs", "-j", type=jobs_count, default=1,
                        help="also time the profile with this many worker processes")
     group.add_argument("--compare", choices=("datatrove",), default=None,
                        help="also time datatrove's four heuristic filters chained on the same documents")
@@ -68,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
     from scoring.engine.pipeline import Scorer
 
     profile = resolve_profile(args)
-    docs, errors = load_corpus(args.paths, load_options(args), args.limit)
+    skipped: list = []
+    docs, errors = load_corpus(args.paths, load_options(args), args.limit, skipped=skipped)
+    report_inputs(errors, skipped)
     if not docs:
         raise UsageError(f"no readable documents under {', '.join(args.paths)}")
     size_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6

@@ -173,6 +173,14 @@ def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
+def _stdin_identity() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation, AttributeError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
 def stdout_path() -> str | None:
     """The regular file standard output is redirected to, if any (Linux: /proc/self/fd/1)."""
     try:
@@ -193,6 +201,8 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> frozenset[st
 
     exclude: set[str] = set()
     input_ids = {ident: name for name in inputs if name != "-" and (ident := _identity(name)) is not None}
+    if "-" in inputs and (ident := _stdin_identity()) is not None:
+        input_ids[ident] = "standard input"
     for output in outputs:
         shown = output
         if output == "-":
@@ -291,13 +301,12 @@ class LineSink:
 def report_inputs(failures: Sequence[LoadError], skipped: Sequence[Any], command: str = "",
                   quiet: bool = False) -> None:
     """Say on stderr what could not be read (one line each, up to MAX_LISTED_FAILURES, then
-    counts per reason) and, in one note, what folder walks passed over (counts per reason)."""
+    counts per reason) and, in one note, what folder walks passed over (counts per reason;
+    left out with `quiet`)."""
     err = sys.stderr
     prefix = f"sourcegauge {command}:" if command else "sourcegauge:"
-    if skipped:
+    if skipped and not quiet:
         print(skip_note(skipped, prefix), file=err)
-    if quiet and not failures:
-        return
     for failure in failures[:MAX_LISTED_FAILURES]:
         print(f"{prefix} could not read {failure.path}: {failure.reason} [{failure.slug}]", file=err)
     if len(failures) > MAX_LISTED_FAILURES:
@@ -309,8 +318,6 @@ def report_inputs(failures: Sequence[LoadError], skipped: Sequence[Any], command
 
 def skip_note(skipped: Sequence[Any], prefix: str = "sourcegauge:") -> str:
     """One line: how many files were passed over, per reason, with an example."""
-    from scoring.inputs.load import SKIP_REASONS
-
     reasons = Counter(getattr(s, "reason", "not_an_article_format") for s in skipped)
     parts = []
     for reason, count in reasons.most_common():
@@ -321,6 +328,5 @@ def skip_note(skipped: Sequence[Any], prefix: str = "sourcegauge:") -> str:
             part += " (" + ", ".join(f"{k} ×{v}" for k, v in suffixes.most_common(5)) + ")"
         parts.append(part)
     first = getattr(skipped[0], "path", skipped[0])
-    known = ", ".join(k for k in reasons if k in SKIP_REASONS)
-    return (f"{prefix} skipped {len(skipped)} file(s) that are not articles: {'; '.join(parts)}; e.g. {first}; "
-            f"name a file explicitly to read it anyway (reasons: {known})")
+    return (f"{prefix} skipped {len(skipped)} file(s) that are not articles: {', '.join(parts)}; e.g. {first}; "
+            "name a file explicitly to read it anyway")

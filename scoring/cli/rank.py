@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from contextlib import nullcontext
+from dataclasses import replace
 
 from scoring.cli.common import (
     UsageError,
@@ -15,6 +14,7 @@ from scoring.cli.common import (
     progress,
     resolve_profile,
 )
+from scoring.cli.output import check_outputs, open_output, report_inputs
 from scoring.core.document import LoadError
 from scoring.corpus.rank import (
     DEFAULT_BOOTSTRAP,
@@ -68,19 +68,20 @@ def check_ranking_arguments(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     check_ranking_arguments(args)
     profile = resolve_profile(args)
-    options = load_options(args)
+    options = replace(load_options(args), exclude=check_outputs([args.output], args.paths))
     acc = SourceAccumulator()
     failures: list[LoadError] = []
+    skipped: list = []
     with progress(not args.no_progress, "scoring") as bar:
         # Ranking reads a few numbers per document: take only those from the workers.
         for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
-                                           map_result=ranking_record)):
+                                           skipped=skipped, map_result=ranking_record)):
             acc.add(item)
             if isinstance(item, LoadError):
                 failures.append(item)
     rows = rank_accumulated(acc, min_documents=args.min_documents, n_bootstrap=args.bootstrap,
                             confidence=args.confidence, seed=args.seed)
-    with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
+    with open_output(args.output) as fh:
         if args.format == "json":
             fh.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         elif args.format == "csv":
@@ -89,8 +90,7 @@ def run(args: argparse.Namespace) -> int:
             fh.write(ranking_markdown(rows))
         else:
             _print_table(rows, fh)
-    for failure in failures:
-        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
+    report_inputs(failures, skipped)
     return 1 if failures else 0
 
 

@@ -6,10 +6,10 @@ results always give the same bytes.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import IO, Any
 
+from scoring.cli.output import SafeCsvWriter
 from scoring.corpus.audit import AuditReport
 from scoring.corpus.rank import SourceRanking
 
@@ -62,7 +62,7 @@ def provenance_line(profile: dict[str, str], versions: dict[str, str]) -> str:
 def ranking_csv(rows: Sequence[SourceRanking], fh: IO[str]) -> None:
     rubrics = sorted({k for r in rows for k in r.rubric_means})
     flags = sorted({k for r in rows for k in r.flag_rates})
-    writer = csv.writer(fh, lineterminator="\n")
+    writer = SafeCsvWriter(fh, lineterminator="\n")  # cells neutralised against formulas
     writer.writerow([*RANK_COLUMNS, *[f"{k}_mean" for k in rubrics], *[f"flag_rate_{k}" for k in flags],
                      "profile", "profile_hash", "rubric_versions"])
     for r in rows:
