@@ -129,10 +129,15 @@ def open_output(path: str, *, binary: bool = False, resume: bool = False,
     check_writable(target)
     if _is_special(target):  # /dev/null, a FIFO: nothing to rename
         fh = _open(target, "ab" if binary else "a", binary, target)
-        with fh:
+        try:
             guarded = _Guarded(fh, str(target))
             yield guarded
             guarded.flush()
+        finally:
+            try:
+                fh.close()
+            except OSError as exc:  # what was still buffered failed to go out
+                raise OutputError(f"cannot write {target}: {_describe(exc)}") from None
         return
     partial = partial_path(target)
     fh = _open(partial, ("ab" if resume else "wb") if binary else ("a" if resume else "w"), binary, target)

@@ -500,8 +500,9 @@ def _record_file(path: Path, where: str, rel_id: str, kind: str, opts: LoadOptio
 def _stream_encoding(head: bytes) -> str:
     """The encoding of a record file, decided on its first 64 KB.
 
-    UTF-8 (the JSONL standard) wins whenever most lines are UTF-8: a stray bad line is then that
-    line's error, not a reason to read the whole file in a legacy code page.
+    UTF-8 (the JSONL standard) wins whenever at least half the lines with non-ASCII bytes are
+    UTF-8 (text in a legacy code page is practically never valid UTF-8 by accident): a stray bad
+    line is then that line's error, not a reason to read the whole file in a legacy code page.
     """
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -522,7 +523,7 @@ def _stream_encoding(head: bytes) -> str:
             valid += 1
         except UnicodeDecodeError:
             pass
-    if valid >= 0.9 * len(non_ascii):
+    if valid >= 0.5 * len(non_ascii):
         return "utf-8"
     return decode_bytes(complete).encoding
 
