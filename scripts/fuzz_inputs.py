@@ -242,8 +242,7 @@ def run(total: int, seed: int, sample_every: int) -> int:
             whole_file_error = [i for i in jsonl_items if isinstance(i, LoadError) and ":" not in Path(i.path).name]
             if not whole_file_error:
                 expected = sorted(n for n, ln in enumerate(lines, start=1) if ln.strip(b" \t\r\xef\xbb\xbf"))
-                got = sorted(int((i.id or "").rsplit(":", 1)[1]) if isinstance(i, LoadError) else -1
-                             for i in jsonl_items)
+                got = sorted(int(i.path.rsplit(":", 1)[1]) if isinstance(i, LoadError) else -1 for i in jsonl_items)
                 errors = [n for n in got if n >= 0]
                 if len(jsonl_items) != len(expected) or len(set(errors)) != len(errors):
                     tally.violation(f"{jsonl_path}: {len(jsonl_items)} outcomes for {len(expected)} lines")

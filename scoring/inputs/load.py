@@ -500,9 +500,10 @@ def _record_file(path: Path, where: str, rel_id: str, kind: str, opts: LoadOptio
 def _stream_encoding(head: bytes) -> str:
     """The encoding of a record file, decided on its first 64 KB.
 
-    UTF-8 (the JSONL standard) wins whenever at least half the lines with non-ASCII bytes are
-    UTF-8 (text in a legacy code page is practically never valid UTF-8 by accident): a stray bad
-    line is then that line's error, not a reason to read the whole file in a legacy code page.
+    UTF-8 (the JSONL standard) wins when at least three lines with non-ASCII bytes, or half of
+    them, are valid UTF-8 (text in a legacy code page practically never is, by accident): stray
+    bad lines are then errors of their own, not a reason to read the whole file in a legacy code
+    page.
     """
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -523,7 +524,7 @@ def _stream_encoding(head: bytes) -> str:
             valid += 1
         except UnicodeDecodeError:
             pass
-    if valid >= 0.5 * len(non_ascii):
+    if valid >= min(3, len(non_ascii)) or valid >= 0.5 * len(non_ascii):
         return "utf-8"
     return decode_bytes(complete).encoding
 
