@@ -118,8 +118,9 @@ def open_output(path: str, *, binary: bool = False, resume: bool = False,
     place when the command fails or is interrupted (so `score --resume` can continue it).
     """
     if path == "-":
-        if not binary and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
-            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]  # JSONL and CSV are UTF-8
+        encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+        if not binary and encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")  # JSONL and CSV are UTF-8, whatever the locale
         stream = sys.stdout.buffer if binary else sys.stdout
         guarded = _Guarded(stream, "standard output")
         yield guarded

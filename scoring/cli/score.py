@@ -15,6 +15,7 @@ import json
 import os
 import statistics
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -36,6 +37,7 @@ from scoring.engine.pipeline import score_corpus
 from scoring.engine.render import SummaryRow, csv_header, csv_line, error_line, render_csv, render_jsonl
 from scoring.inputs.load import Skip, iter_documents
 
+FLUSH_SECONDS = 1.0
 HELP = "score documents: one JSON record per document with every rubric's score, features, flags and evidence"
 
 
@@ -76,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if resumed is not None:
         items = resumed.after_done(items)
     written = 0
+    flushed = time.monotonic()
     try:
         with open_output(args.output, resume=resumed is not None, keep_partial=True) as fh:
             if header is not None and resumed is None:
@@ -89,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
                         summary.add(item.summary)
                         fh.write(item.line)
                     written += 1
+                    if (now := time.monotonic()) - flushed >= FLUSH_SECONDS:
+                        fh.flush()  # what a kill can lose (and --resume must redo) stays at a second of work
+                        flushed = now
     except (KeyboardInterrupt, OutputError):
         if args.output != "-" and partial_path(args.output).exists():
             done = written + (len(resumed.done) if resumed else 0)
