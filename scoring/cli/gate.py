@@ -32,7 +32,15 @@ from typing import IO, Any
 from scoring.cli.common import UsageError, add_scoring_arguments, progress, resolve_profile
 from scoring.cli.output import LineSink, check_outputs, open_output
 from scoring.core.document import Document
-from scoring.gate.gate import BLANK_LINE, LINE_TOO_LARGE, UNDECODABLE, Gate, GateConfigError, Verdict
+from scoring.gate.gate import (
+    BLANK_LINE,
+    INTERNAL_ERROR,
+    LINE_TOO_LARGE,
+    UNDECODABLE,
+    Gate,
+    GateConfigError,
+    Verdict,
+)
 from scoring.inputs.records import RecordFields, RecordProblem, parse_json_record, record_document
 
 HELP = "filter JSONL records through a profile's gate: kept records to stdout, rejected ones with reasons to --rejects"
@@ -124,7 +132,10 @@ def _items(paths: list[str], args: argparse.Namespace, gate: Gate, contexts: deq
         with _open_binary(path) as fh:
             for line in _read_lines(fh, name, args.max_line_bytes):
                 contexts.append(line)
-                yield _parse(line, args, fields)
+                try:
+                    yield _parse(line, args, fields)
+                except Exception as exc:  # noqa: BLE001 - one line's failure stays with that line
+                    yield Verdict.reject(INTERNAL_ERROR, None, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _open_binary(path: str) -> Any:

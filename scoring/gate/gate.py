@@ -23,7 +23,7 @@ from typing import Any
 
 from scoring.core.document import Document, LoadError
 from scoring.engine.parallel import ordered_batches
-from scoring.engine.pipeline import DocumentResult, Scorer
+from scoring.engine.pipeline import SCORING_FAILED, DocumentResult, Scorer
 from scoring.engine.profile import Profile, ProfileError, as_profile
 from scoring.inputs.records import EMPTY_TEXT, TEXT_NOT_STRING
 
@@ -37,6 +37,7 @@ BLANK_LINE = "blank_line"
 UNREADABLE = "unreadable"
 RUBRIC_ERROR = "rubric_error"
 NO_SCORE = "no_score"
+INTERNAL_ERROR = "internal_error"  # reading the line failed unexpectedly (a bug: the stream goes on)
 
 DEFAULT_MAX_CHARS = 1_000_000
 
@@ -327,7 +328,16 @@ class Gate:
 
     def _decide_all(self, prepared: Iterable[Document | Verdict]) -> Iterator[Verdict]:
         for item in prepared:
-            yield item if isinstance(item, Verdict) else self.judge(self.scorer.score(item))
+            yield item if isinstance(item, Verdict) else _scored_verdict(self, item)
+
+
+def _scored_verdict(gate: Gate, doc: Document) -> Verdict:
+    """The verdict on a scored document; a failure of scoring itself (outside any rubric) is that
+    document's rejection, not the end of the stream."""
+    try:
+        return gate.judge(gate.scorer.score(doc))
+    except Exception as exc:  # noqa: BLE001
+        return Verdict.reject(SCORING_FAILED, doc.id, f"scoring failed: {type(exc).__name__}: {exc}")
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -343,8 +353,7 @@ def _init_worker(gate: Gate) -> None:
 def _decide_batch(batch: list[Document | Verdict]) -> list[Verdict]:
     assert _worker_gate is not None
     # The full DocumentResult (evidence, text) stays in the worker: only the verdict travels back.
-    return [item if isinstance(item, Verdict) else _strip(_worker_gate.judge(_worker_gate.scorer.score(item)))
-            for item in batch]
+    return [item if isinstance(item, Verdict) else _strip(_scored_verdict(_worker_gate, item)) for item in batch]
 
 
 def _strip(verdict: Verdict) -> Verdict:

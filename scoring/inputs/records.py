@@ -140,10 +140,18 @@ def pick_source(sidecar_source: str | None, record_source: str | None, url: str 
         if candidate and candidate.strip():
             return candidate.strip()
     if url:
-        host = urlparse(url if "//" in url else f"//{url}").hostname
+        host = url_host(url)
         if host:
             return host.removeprefix("www.")
     return fallback
+
+
+def url_host(url: str) -> str | None:
+    """The host of `url` (also without a scheme), or None; never raises (`https://[x/` is not an error)."""
+    try:
+        return urlparse(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # an unbalanced "[" reads as a broken IPv6 address
+        return None
 
 
 def string_or_none(value: Any) -> str | None:

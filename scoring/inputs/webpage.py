@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urlparse
 
 import lxml.html
 from lxml import etree
+
+from scoring.inputs.records import url_host
 
 _DROPPED_TAGS = ("script", "style", "noscript", "head", "template", "iframe", "title", "math", "svg")
 _BLOCK_TAGS = frozenset(
@@ -50,7 +51,7 @@ def parse_html(markup: str) -> HtmlPage:
     lines_text = visible_lines(markup)
     meta = _trafilatura_metadata(markup)
     canonical = meta.get("url") or _canonical_url(markup)
-    site = meta.get("sitename") or (urlparse(canonical).hostname if canonical else None)
+    site = meta.get("sitename") or (url_host(canonical) if canonical else None)
     return HtmlPage(
         lines_text=lines_text,
         title=meta.get("title") or None,

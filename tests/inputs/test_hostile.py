@@ -266,3 +266,15 @@ def test_every_slug_and_skip_reason_is_documented() -> None:
     for slug in [*LOAD_PROBLEMS, *SKIP_REASONS, "malformed_json", "number_too_long", "not_an_object",
                  "missing_text", "text_not_string", "empty_text", "scoring_failed"]:
         assert f"`{slug}`" in docs, slug
+
+
+def test_a_url_that_does_not_parse_falls_back_to_the_folder_source(tmp_path: Path) -> None:
+    # urlparse raises on an unbalanced "[" (a broken IPv6 address): found by scripts/fuzz_inputs.py.
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    _jsonl_path = folder / "in.jsonl"
+    _jsonl_path.write_text(_rec(id="u", url="https://[www.example.org/a", text=GOOD) + "\n", encoding="utf-8")
+    (folder / "p.html").write_text('<html><head><link rel="canonical" href="https://[x.example/"></head>'
+                                   f"<body><p>{GOOD}</p></body></html>", encoding="utf-8")
+    docs, errors = _by_outcome(_items(folder))
+    assert not errors and {d.source for d in docs} == {"wire"}

@@ -362,6 +362,28 @@ def test_gate_outputs_stay_in_step_after_a_kill(env: dict[str, str], tmp_path: P
     assert all(numbers[n] == ("kept" if (n - 1) % 3 else "rejected") for n in numbers)
 
 
+def test_the_gate_goes_on_after_a_line_that_breaks_its_parser(cli: Cli, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from scoring.cli import gate as gate_cli
+
+    real = gate_cli.record_document
+
+    def flaky(record, fields, **kwargs):  # type: ignore[no-untyped-def]
+        if record.get("id") == "bad":
+            raise KeyError("boom")
+        return real(record, fields, **kwargs)
+
+    monkeypatch.setattr(gate_cli, "record_document", flaky)
+    source = _jsonl(tmp_path / "in.jsonl", _rec(id="a", text="Fine text."), _rec(id="bad", text="x"),
+                    _rec(id="u", url="https://[www.example.org/a", text="Also fine."))
+    rejects = tmp_path / "r.jsonl"
+    proc = cli(["gate", str(source), "--profile", GATE_PROFILE, "--rejects", str(rejects), "-q"])
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == ["a", "u"]
+    (reject,) = _records(rejects.read_bytes())
+    assert reject["line"] == 2 and reject["reasons"] == ["internal_error"] and "boom" in reject["detail"]
+
+
 def test_a_bom_on_the_gates_first_line_keeps_that_record(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "bom.jsonl"
     source.write_bytes(b"\xef\xbb\xbf" + (_rec(id="first", text="Fine text.") + "\n"
