@@ -543,8 +543,7 @@ def _lines(fh: IO[bytes], encoding: str, limit: int) -> Iterator[_Line]:
         try:
             chunk = fh.readline(limit + 1)
         except (OSError, EOFError, zlib.error) as exc:
-            raise _StreamError(f"stopped after line {number}: {exc}", "bad_gzip" if isinstance(
-                fh, gzip.GzipFile) else "unreadable") from None
+            raise _StreamError(f"stopped after line {number}: {exc}", _read_failure(fh)) from None
         if not chunk:
             return
         number += 1
@@ -554,7 +553,7 @@ def _lines(fh: IO[bytes], encoding: str, limit: int) -> Iterator[_Line]:
                 try:
                     chunk = fh.readline(_SKIP_CHUNK)
                 except (OSError, EOFError, zlib.error) as exc:
-                    raise _StreamError(f"stopped in line {number}: {exc}", "bad_gzip") from None
+                    raise _StreamError(f"stopped in line {number}: {exc}", _read_failure(fh)) from None
                 if not chunk:
                     break
                 size += len(chunk)
@@ -564,6 +563,10 @@ def _lines(fh: IO[bytes], encoding: str, limit: int) -> Iterator[_Line]:
         text = chunk.decode("utf-8-sig" if first and encoding == "utf-8-sig" else encoding, "surrogateescape")
         first = False
         yield _Line(number, text, len(chunk), text.count('"'))
+
+
+def _read_failure(fh: IO[bytes]) -> str:
+    return "bad_gzip" if isinstance(fh, gzip.GzipFile) else "unreadable"
 
 
 def _utf16_lines(fh: IO[bytes], encoding: str, limit: int) -> Iterator[_Line]:
