@@ -25,6 +25,7 @@ from lxml import etree
 from scoring.inputs.records import url_host
 
 _DROPPED_TAGS = ("script", "style", "noscript", "head", "template", "iframe", "title", "math", "svg")
+_DROPPED = frozenset(_DROPPED_TAGS)
 _BLOCK_TAGS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 td th tr table thead tbody tfoot caption br article section header "
     "footer nav aside figcaption blockquote pre dt dd ul ol dl main figure form fieldset legend hr "
@@ -79,8 +80,6 @@ def _tree_text(markup: str) -> str:
         root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
         return ""
-    for bad in list(root.iter(*_DROPPED_TAGS)):
-        bad.drop_tree() if bad.getparent() is not None else None
     pieces: list[str] = []
     # Depth-first without recursion (a page can nest thousands of elements): an element is
     # pushed twice, to open it (newline, text, then its children) and to close it (newline,
@@ -95,6 +94,11 @@ def _tree_text(markup: str) -> str:
                 pieces.append("\n")
             if el is not root and el.tail:
                 pieces.append(el.tail)
+            continue
+        if is_element and el.tag.lower() in _DROPPED:
+            # Skipped rather than removed from the tree: lxml refuses to join the text around a
+            # removed element when it holds a control character (an ESC byte in scraped text).
+            stack.append((el, True))
             continue
         if is_block:
             pieces.append("\n")

@@ -278,3 +278,12 @@ def test_a_url_that_does_not_parse_falls_back_to_the_folder_source(tmp_path: Pat
                                    f"<body><p>{GOOD}</p></body></html>", encoding="utf-8")
     docs, errors = _by_outcome(_items(folder))
     assert not errors and {d.source for d in docs} == {"wire"}
+
+
+def test_a_control_character_beside_a_hidden_element_keeps_the_page(tmp_path: Path) -> None:
+    # lxml refused to join text around a removed <script> when it held an ESC byte: found by the fuzz run.
+    page = f"<html><body><p>Before\x1b <script>var x;</script>after\x1b text. {GOOD}</p><p>Next.</p></body></html>"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (doc,) = _items(tmp_path / "p.html")
+    assert isinstance(doc, Document)
+    assert doc.text.split("\n") == [f"Before\x1b after\x1b text. {GOOD}", "Next."]
