@@ -305,19 +305,25 @@ class LineSink:
 # --- What was not read --------------------------------------------------------------------------
 
 def report_inputs(failures: Sequence[LoadError], skipped: Sequence[Any], command: str = "",
-                  quiet: bool = False) -> None:
+                  quiet: bool = False, verbose: bool = False) -> None:
     """Say on stderr what could not be read (one line each, up to MAX_LISTED_FAILURES, then
-    counts per reason) and, in one note, what folder walks passed over (counts per reason;
-    left out with `quiet`)."""
+    counts per reason; all of them with `verbose`) and what folder walks passed over: one note
+    with counts per reason, or with `verbose` one line per file; nothing with `quiet`."""
     err = sys.stderr
     prefix = f"sourcegauge {command}:" if command else "sourcegauge:"
     if skipped and not quiet:
-        print(skip_note(skipped, prefix), file=err)
-    for failure in failures[:MAX_LISTED_FAILURES]:
+        if verbose:
+            for skip in skipped:
+                print(f"{prefix} skipped {getattr(skip, 'path', skip)}: "
+                      f"{getattr(skip, 'reason', 'not_an_article_format')}", file=err)
+        else:
+            print(skip_note(skipped, prefix), file=err)
+    listed = len(failures) if verbose else MAX_LISTED_FAILURES
+    for failure in failures[:listed]:
         print(f"{prefix} could not read {failure.path}: {failure.reason} [{failure.slug}]", file=err)
-    if len(failures) > MAX_LISTED_FAILURES:
+    if len(failures) > listed:
         counts = Counter(f.slug for f in failures)
-        print(f"{prefix} … {len(failures) - MAX_LISTED_FAILURES:,} more could not be read; all "
+        print(f"{prefix} … {len(failures) - listed:,} more could not be read (--verbose lists them); all "
               f"{len(failures):,} by reason: " + ", ".join(f"{slug} ×{n}" for slug, n in counts.most_common()),
               file=err)
 
@@ -335,4 +341,4 @@ def skip_note(skipped: Sequence[Any], prefix: str = "sourcegauge:") -> str:
         parts.append(part)
     first = getattr(skipped[0], "path", skipped[0])
     return (f"{prefix} skipped {len(skipped)} file(s) that are not articles: {', '.join(parts)}; e.g. {first}; "
-            "name a file explicitly to read it anyway")
+            "name a file explicitly to read it anyway (--verbose lists them all)")

@@ -21,21 +21,26 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoring.cli.common import (
     UsageError,
     add_input_arguments,
     add_scoring_arguments,
+    count_documents,
     load_options,
+    note,
     progress,
+    report_problems,
     resolve_profile,
+    show_progress,
 )
-from scoring.cli.output import OutputError, check_outputs, open_output, partial_path, report_inputs
-from scoring.core.document import Document, LoadError
-from scoring.engine.pipeline import score_corpus
-from scoring.engine.render import SummaryRow, csv_header, csv_line, error_line, render_csv, render_jsonl
-from scoring.inputs.load import Skip, iter_documents
+from scoring.cli.output import OutputError, check_outputs, open_output, partial_path
+
+if TYPE_CHECKING:  # the command line imports this module for --help: scoring imports wait for run()
+    from scoring.core.document import Document, LoadError
+    from scoring.engine.render import SummaryRow
+    from scoring.inputs.load import Skip
 
 FLUSH_SECONDS = 1.0
 HELP = "score documents: one JSON record per document with every rubric's score, features, flags and evidence"
@@ -54,10 +59,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--resume", action="store_true",
                      help="continue -o FILE after its last complete record (FILE.partial from a killed or failed "
                           "run, else FILE); the inputs, profile and format must be the same")
-    out.add_argument("--quiet", "-q", action="store_true", help="no summary table on standard error")
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.core.document import LoadError
+    from scoring.engine.pipeline import score_corpus
+    from scoring.engine.render import csv_header, error_line, render_csv, render_jsonl
+    from scoring.inputs.load import iter_documents
+
     profile = resolve_profile(args)
     if args.resume and args.output == "-":
         raise UsageError("--resume needs -o FILE: standard output cannot be continued")
@@ -79,11 +88,15 @@ def run(args: argparse.Namespace) -> int:
         items = resumed.after_done(items)
     written = 0
     flushed = time.monotonic()
+    show = show_progress(args)
+    total = count_documents(args.paths) if show else None
+    if total is not None and resumed is not None:
+        total = max(total - len(resumed.done), 0)
     try:
         with open_output(args.output, resume=resumed is not None, keep_partial=True) as fh:
             if header is not None and resumed is None:
                 fh.write(header)
-            with progress(not args.no_progress, "scoring") as bar:
+            with progress(show, "scoring", total) as bar:
                 for item in bar.track(score_corpus(items, profile, jobs=args.jobs, map_result=render)):
                     if isinstance(item, LoadError):
                         failures.append(item)
@@ -104,9 +117,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         summary.print(profile.rubrics, failures)
     if resumed is not None:
-        print(f"sourcegauge score: resumed {args.output} after {len(resumed.done):,} records "
-              f"({resumed.errors:,} of them unreadable); {written:,} more written", file=sys.stderr)
-    report_inputs(failures, skipped)
+        note(args, f"sourcegauge score: resumed {args.output} after {len(resumed.done):,} records "
+                   f"({resumed.errors:,} of them unreadable); {written:,} more written")
+    report_problems(args, failures, skipped)
     return 1 if failures or (resumed is not None and resumed.errors) else 0
 
 
@@ -197,6 +210,9 @@ def _record_key(line: str, fmt: str, profile_hash: str, where: Path) -> tuple[st
 
 def _item_key(item: Document | LoadError, fmt: str) -> tuple[str, str]:
     """(id, path) as the record of `item` shows them."""
+    from scoring.core.document import LoadError
+    from scoring.engine.render import csv_line
+
     key = ((item.id or item.path, item.path) if isinstance(item, LoadError) else (item.id, item.path or ""))
     if fmt == "csv":  # as written: neutralised, on one line
         row = next(csv.reader(io.StringIO(csv_line(list(key)))))

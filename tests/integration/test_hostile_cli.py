@@ -448,4 +448,4 @@ def test_what_was_skipped_is_said_the_same_way_by_every_command(cli: Cli, tmp_pa
         notes.add(note.split(":", 1)[1])
     assert notes == {" skipped 3 file(s) that are not articles: 1 project_file, 1 checksum_list, "
                      "1 not_an_article_format (.py ×1); e.g. " + str(folder / "README.md")
-                     + "; name a file explicitly to read it anyway"}
+                     + "; name a file explicitly to read it anyway (--verbose lists them all)"}
