@@ -15,11 +15,10 @@ from scoring.cli.common import (
     count_documents,
     load_options,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
-from scoring.cli.output import check_outputs, open_output
+from scoring.cli.output import check_outputs, open_output, report_problems
 
 HELP = "editorial-lean audit: per source, tone toward actors (with CI), voice, frames, loaded language"
 

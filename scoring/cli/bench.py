@@ -19,9 +19,9 @@ from scoring.cli.common import (
     add_input_arguments,
     jobs_count,
     load_options,
-    report_problems,
     resolve_profile,
 )
+from scoring.cli.output import report_problems
 
 if TYPE_CHECKING:
     from scoring.bench.measure import Measurement, Scaling

@@ -103,14 +103,6 @@ def note(args: argparse.Namespace, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def report_problems(args: argparse.Namespace, failures: Sequence[Any], skipped: Sequence[Any] = ()) -> None:
-    """What every corpus command says at the end (scoring.cli.output.report_inputs), as loud as
-    --quiet / --verbose ask: unreadable inputs always, files passed over unless quiet."""
-    from scoring.cli.output import report_inputs
-
-    report_inputs(failures, skipped, quiet=getattr(args, "quiet", False), verbose=getattr(args, "verbose", False))
-
-
 def show_progress(args: argparse.Namespace) -> bool:
     return not getattr(args, "no_progress", False) and not getattr(args, "quiet", False)
 

@@ -11,8 +11,9 @@
 - `LineSink`: whole lines, written in input order across two files (the gate's kept and
   rejected records), so that after a kill every line before the last one written is in exactly
   one of them.
-- `report_inputs(failures, skipped)`: what could not be read and what was passed over, said the
-  same way by every command.
+- `report_inputs(failures, skipped)` / `report_problems(args, failures, skipped)`: what could not
+  be read and what was passed over, said the same way by every command (the latter as loud as
+  --quiet / --verbose ask).
 """
 
 from __future__ import annotations
@@ -303,6 +304,12 @@ class LineSink:
 
 
 # --- What was not read --------------------------------------------------------------------------
+
+def report_problems(args: Any, failures: Sequence[LoadError], skipped: Sequence[Any] = ()) -> None:
+    """`report_inputs` as loud as the command's --quiet / --verbose ask: what every corpus
+    command says at the end."""
+    report_inputs(failures, skipped, quiet=getattr(args, "quiet", False), verbose=getattr(args, "verbose", False))
+
 
 def report_inputs(failures: Sequence[LoadError], skipped: Sequence[Any], command: str = "",
                   quiet: bool = False, verbose: bool = False) -> None:

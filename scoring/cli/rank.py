@@ -14,11 +14,10 @@ from scoring.cli.common import (
     count_documents,
     load_options,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
-from scoring.cli.output import check_outputs, open_output
+from scoring.cli.output import check_outputs, open_output, report_problems
 
 HELP = "rank sources: per-source scores, flag rates and a bootstrap CI; ordered by the CI's lower bound"
 

@@ -18,11 +18,10 @@ from scoring.cli.common import (
     load_options,
     note,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
-from scoring.cli.output import OutputError, check_outputs
+from scoring.cli.output import OutputError, check_outputs, report_problems
 from scoring.cli.rank import add_ranking_arguments, check_ranking_arguments
 
 HELP = "write a self-contained HTML report (ranking, distributions, lean audit, every document's evidence) " \

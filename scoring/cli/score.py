@@ -31,11 +31,10 @@ from scoring.cli.common import (
     load_options,
     note,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
-from scoring.cli.output import OutputError, check_outputs, open_output, partial_path
+from scoring.cli.output import OutputError, check_outputs, open_output, partial_path, report_problems
 
 if TYPE_CHECKING:  # the command line imports this module for --help: scoring imports wait for run()
     from scoring.core.document import Document, LoadError

@@ -25,7 +25,7 @@ SLOW_PROFILE = str(SLOW_PLUGIN / "slow.toml")
 GATE_PLUGIN = REPO / "tests" / "fixtures" / "gate_plugin"
 GATE_PROFILE = str(GATE_PLUGIN / "gate_test.toml")
 FAST = ["--rubrics", "exclamation", "--no-progress", "-q"]
-QUICK = ["--rubrics", "exclamation", "--no-progress"]  # for the commands without -q
+QUICK = ["--rubrics", "exclamation", "--no-progress"]  # where the notes on stderr are checked (-q drops them)
 GOOD = "The minister said on Tuesday that the plan would go ahead, according to officials."
 
 
@@ -172,7 +172,7 @@ def test_symlinks_out_of_the_folder_are_not_followed(cli: Cli, tmp_path: Path) -
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     os.symlink("/etc", folder / "etc")
-    proc = cli(["score", str(folder), *FAST])
+    proc = cli(["score", str(folder), *QUICK])  # not -q: the note on what was passed over is wanted
     assert proc.returncode == 0, proc.stderr
     assert [r["id"] for r in _records(proc.stdout)] == ["dir/a.txt"]
     assert b"symlink_outside" in proc.stderr
@@ -284,7 +284,7 @@ def test_an_output_inside_the_input_folder_is_not_read_back(cli: Cli, tmp_path: 
     (folder / "a.txt").write_text(GOOD, encoding="utf-8")
     out = folder / "scores.jsonl"
     for _ in range(2):
-        proc = cli(["score", str(folder), "-o", str(out), *FAST])
+        proc = cli(["score", str(folder), "-o", str(out), *QUICK])
         assert proc.returncode == 0, proc.stderr
         assert [r["id"] for r in _records(out.read_bytes())] == ["corpus/a.txt"]
     assert b"output_file" in proc.stderr
@@ -319,7 +319,7 @@ def test_score_resumes_after_a_kill(env: dict[str, str], tmp_path: Path, fmt: st
     with open(partial, "ab") as fh:
         fh.write(b'{"id": "r0xx", "torn')  # a record cut by the kill
     assert not out.exists() and expected.read_bytes().startswith(partial.read_bytes()[:100])
-    resumed = sg([*args, "-o", str(out), "--resume"], env)
+    resumed = sg([*args[:-1], "-o", str(out), "--resume"], env)  # without -q: its note is wanted
     assert resumed.returncode == 0, resumed.stderr
     assert b"resumed" in resumed.stderr
     assert out.read_bytes() == expected.read_bytes() and not partial.exists()
