@@ -196,6 +196,10 @@ def test_formula_cells_are_neutralised_in_every_csv(cli: Cli, tmp_path: Path) ->
     assert ranked.returncode == 0, ranked.stderr
     sources = [row["source"] for row in csv.DictReader(io.StringIO(ranked.stdout.decode("utf-8")))]
     assert {"'-cmd", "'=cmd|' /C calc'!A0"} <= set(sources)
+    audited = cli(["audit", str(source), "--format", "csv", "--bootstrap", "20", *QUICK])
+    assert audited.returncode == 0, audited.stderr
+    sources = [row["source"] for row in csv.DictReader(io.StringIO(audited.stdout.decode("utf-8")))]
+    assert {"'-cmd", "'=cmd|' /C calc'!A0"} <= set(sources)
     report = tmp_path / "rep"
     assert cli(["report", str(source), "-o", str(report), "--rubrics", "exclamation", "--no-progress"]).returncode == 0
     for name in ("documents.csv", "sources.csv"):
