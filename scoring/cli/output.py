@@ -7,7 +7,6 @@
   permission) becomes an `OutputError`: one line on stderr and exit code WRITE_FAILED.
 - `check_outputs(outputs, inputs)`: an output that is one of the inputs is a usage error (the
   run would destroy its own input); outputs inside an input folder are left out of the walk.
-- `csv_cell` / `csv_line`: cells a spreadsheet would run as a formula are neutralised.
 - `LineSink`: whole lines, written in input order across two files (the gate's kept and
   rejected records), so that after a kill every line before the last one written is in exactly
   one of them.
@@ -19,15 +18,13 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import os
-import re
 import stat
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -225,42 +222,6 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> frozenset[st
         exclude.add(os.path.realpath(output))
         exclude.add(os.path.realpath(partial_path(output)))
     return frozenset(exclude)
-
-
-# --- CSV ----------------------------------------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-def csv_cell(value: Any) -> Any:
-    """`value` safe for a spreadsheet: text starting with = + - @, a tab or a carriage return
-    gets a leading apostrophe (OWASP's advice against CSV injection), so `=HYPERLINK(…)` is
-    shown, not run. Numbers, including negative ones, are left as they are."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
-def csv_line(row: Iterable[Any]) -> str:
-    """One CSV row (with its line ending) of neutralised cells."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow([csv_cell(v) for v in row])
-    return buffer.getvalue()
-
-
-class SafeCsvWriter:
-    """`csv.writer` whose cells go through `csv_cell`."""
-
-    def __init__(self, fh: Any, **kwargs: Any) -> None:
-        self._writer = csv.writer(fh, **kwargs)
-
-    def writerow(self, row: Iterable[Any]) -> Any:
-        return self._writer.writerow([csv_cell(v) for v in row])
-
-    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
-        for row in rows:
-            self.writerow(row)
 
 
 # --- Lines in input order across two outputs ----------------------------------------------------

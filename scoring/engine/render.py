@@ -17,8 +17,8 @@ import math
 import re
 from typing import Any, NamedTuple
 
-from scoring.cli.output import csv_line as _csv_line
 from scoring.core.document import LoadError
+from scoring.core.safe_csv import csv_line as _csv_line
 from scoring.engine.pipeline import DocumentResult, error_record
 
 
@@ -72,7 +72,7 @@ _LINE_BREAK = re.compile(r"[\r\n]+")
 
 
 def csv_line(row: list[Any]) -> str:
-    """One CSV row on one line, cells neutralised (scoring.cli.output.csv_cell)."""
+    """One CSV row on one line, cells neutralised (scoring.core.safe_csv.csv_cell)."""
     return _csv_line([_LINE_BREAK.sub(" ", v) if isinstance(v, str) else v for v in row])
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scoring.cli.output import SafeCsvWriter
 from scoring.core.document import LoadError
+from scoring.core.safe_csv import SafeCsvWriter
 from scoring.core.shapes import lean_actors
 from scoring.corpus.audit import (
     DEFAULT_AUDIT_BOOTSTRAP,

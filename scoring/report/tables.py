@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO, Any
 
-from scoring.cli.output import SafeCsvWriter
+from scoring.core.safe_csv import SafeCsvWriter
 from scoring.corpus.audit import AuditReport
 from scoring.corpus.rank import SourceRanking
 

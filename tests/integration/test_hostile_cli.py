@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from scoring.cli.main import main
-from scoring.cli.output import WRITE_FAILED, csv_cell
+from scoring.cli.output import WRITE_FAILED
+from scoring.core.safe_csv import csv_cell
 from tests.conftest import PLUGIN_DIR, REPO
 
 SLOW_PLUGIN = REPO / "tests" / "fixtures" / "slow_plugin"
