@@ -3,6 +3,11 @@
 Exports the rubric and the per-sentence compounds other rubrics share (lean reads them).
 """
 
-from rubrics.sentiment.rubric import SentimentRubric, sentence_compounds
+from rubrics.sentiment.rubric import (
+    MAX_SENTENCE_CHARS,
+    SentimentRubric,
+    sentence_compounds,
+    sentence_sentiments,
+)
 
-__all__ = ["SentimentRubric", "sentence_compounds"]
+__all__ = ["MAX_SENTENCE_CHARS", "SentimentRubric", "sentence_compounds", "sentence_sentiments"]

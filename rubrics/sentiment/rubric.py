@@ -66,6 +66,9 @@ class SentenceSentiment(NamedTuple):
     compound: float | None
     raw: float  # summed valence before squashing (VADER's scale), 0.0 when none
     carriers: int  # how many words carried valence
+    # English: VADER's (token index in sentence.text.split(), valence) of the words that carried it,
+    # shared so lean reads the tone around a mention without scoring the sentence again.
+    valences: tuple[tuple[int, float], ...] = ()
 
 
 _UNSCORED = SentenceSentiment(None, 0.0, 0)
@@ -84,7 +87,7 @@ def sentence_sentiment(seg: Segmented, sentence: Sentence) -> SentenceSentiment:
         # "other" here is Latin script the identifier did not call English: on short text
         # that is mostly English it got wrong, and VADER scores non-English words as 0 anyway.
         scored = vader_sentence(vader(), sentence.text[:MAX_SENTENCE_CHARS])
-        return SentenceSentiment(scored.compound, scored.raw, len(scored.carriers))
+        return SentenceSentiment(scored.compound, scored.raw, len(scored.carriers), scored.carriers)
     return _UNSCORED
 
 

@@ -19,7 +19,6 @@ from scoring.core.document import LoadError
 from scoring.corpus.audit import (
     DEFAULT_AUDIT_BOOTSTRAP,
     DEFAULT_MIN_MENTIONS,
-    DEFAULT_TOP_ACTORS,
     audit_record,
     audit_sources,
 )
@@ -27,6 +26,8 @@ from scoring.corpus.rank import DEFAULT_SEED
 from scoring.engine.pipeline import score_corpus
 from scoring.report.tables import audit_markdown
 
+# Actors shown per source in the markdown table before the rest is folded into one line.
+REPORT_ACTORS = 15
 HELP = "editorial-lean audit: per source, tone toward actors (with CI), voice, frames, loaded language"
 
 
@@ -37,8 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("audit")
     group.add_argument("--min-mentions", type=int, default=DEFAULT_MIN_MENTIONS,
                        help=f"actors mentioned fewer times in a source are left out (default {DEFAULT_MIN_MENTIONS})")
-    group.add_argument("--top-actors", type=int, default=DEFAULT_TOP_ACTORS,
-                       help=f"actors per source in the table (default {DEFAULT_TOP_ACTORS})")
+    group.add_argument("--top-actors", type=int, default=REPORT_ACTORS,
+                       help="actors per source shown in the markdown table; the rest is folded into one line "
+                            f"(default {REPORT_ACTORS}; the JSON lists every actor)")
     group.add_argument("--bootstrap", type=int, default=DEFAULT_AUDIT_BOOTSTRAP,
                        help=f"bootstrap replicates for tone intervals (default {DEFAULT_AUDIT_BOOTSTRAP})")
     group.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"bootstrap seed (default {DEFAULT_SEED})")
@@ -64,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
                     failures.append(item)
                 yield item
 
-    report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions,
-                           top_actors=args.top_actors)
+    report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions)
     with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
         if args.format == "json":
             fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
