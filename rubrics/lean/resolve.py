@@ -76,15 +76,22 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
     by_alias: dict[str, Actor] = {text[s:e]: a for s, e, a in gaz}
     names: list[NameSpan] = []
     works: set[str] = set()
+    starts: frozenset[int] = frozenset()
     if any(c.isupper() for c in text):
-        names, works = find_names(text, seg.words, _sentence_starts(seg), _headline_lines(seg))
+        starts = _sentence_starts(seg)
+        names, works = find_names(text, seg.words, starts, _headline_lines(seg))
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for name in names:
         key = " ".join(name.tokens)
-        if key in works:
+        if key in works or any(w.endswith(" " + key) for w in works):  # "Brother" of "Big Brother" too
             continue
         actor = by_alias.get(key) or by_alias.get(" ".join((*name.title, key)))
+        if actor is None and name.start in starts and len(name.tokens) > 1 and not name.title:
+            # a rare sentence-initial word before an alias ("Amidst DeepSeek"): the alias
+            rest = " ".join(name.tokens[1:])
+            if rest in by_alias:
+                continue
         if actor is None:
             # the whole name inside one alias ("White House" in "the White House")
             actor = next((a for s, e, a in gaz if s <= name.start and name.end <= e), None)

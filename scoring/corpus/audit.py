@@ -307,8 +307,8 @@ def audit_accumulated(
 def merge_aliases(acc: AuditAccumulator) -> None:
     """Merge, in every source, actors that are one actor under two names across documents.
 
-    A name merges into a full name F when it is one of the aliases a document listed for F, or
-    when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal") and
+    A person's (or untyped) name merges into a full name F when it is one of the aliases a document
+    listed for F, or when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal") and
     F is the only full name in the corpus they end. Applied once; idempotent.
     """
     names: dict[str, str] = {}  # name -> type, over the corpus
@@ -319,9 +319,12 @@ def merge_aliases(acc: AuditAccumulator) -> None:
             for alias in docs.aliases:
                 if alias != name:
                     aliases.setdefault(alias.lower(), set()).add(name)
-    full = [n for n, kind in names.items() if len(n.split()) >= 2 and kind in ("person", "other", "")]
+    people = ("person", "other", "")
+    full = [n for n, kind in names.items() if len(n.split()) >= 2 and kind in people]
     target: dict[str, str] = {}
     for name in names:
+        if names[name] not in people:  # gazetteer actors (countries, companies) keep their names
+            continue
         words = name.lower().split()
         owners = {f for f in full if f != name and f.lower().split()[-len(words):] == words
                   and len(f.split()) > len(words)}
