@@ -176,6 +176,7 @@ def matrix(exs: list[Example], lexicon: dict[str, list[float]]) -> np.ndarray:
     out = np.zeros((len(exs), len(FEATURES)))
     for i, ex in enumerate(exs):
         ex.table.news = [pairs.get(w) for w in ex.table.low]
+        ex.table.signal = None  # the tokens that carry something changed with the lexicon
         feats, _ = mention_features(ex.table, ex.start, ex.end, ex.others)
         out[i] = [feats[name] for name in FEATURES]
     return out

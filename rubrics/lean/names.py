@@ -28,6 +28,7 @@ rubrics/data/lean_lowercase_words.txt (see scripts/train_tone.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,18 +128,27 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
     n = len(latin)
     out: list[NameSpan] = []
     works: set[str] = set()
-    i = 0
+    resume = 0
     # In a title-case line every word is capitalised: there, ordinary vocabulary counts as lower case
     # ("Paul Ryan Asks That Hillary Clinton Not Receive ..." -> "Paul Ryan", "Hillary Clinton").
-    plain = [bool(headline_lines) and any(a <= w.start < b for a, b in headline_lines)
-             and bare(w.text) in wc.ordinary and not _is_title(bare(w.text), wc) for w in latin]
-    while i < n:
+    plain = [False] * n
+    for a, b in headline_lines:
+        for k in range(bisect.bisect_left([w.start for w in latin], a), n):
+            if latin[k].start >= b:
+                break
+            low = bare(latin[k].text)
+            plain[k] = low in wc.ordinary and not _is_title(low, wc)
+    # Only words that can open a name are visited (a capital letter, a particle, "al-Assad"): most
+    # words of a text cannot, and this loop runs on every document.
+    openers = [k for k, w in enumerate(latin) if w.text[0].isupper() or "-" in w.text or w.text in wc.particle]
+    for i in openers:
+        if i < resume:
+            continue
         w = latin[i]
         # not capitalised, unless a particle opening a name: "van Gaal", "de Blasio"
         if (plain[i] or not _capitalised(w.text, wc.particle)) and not (
                 w.text in wc.particle and i + 1 < n and latin[i + 1].text[:1].isupper()
                 and text[w.end:latin[i + 1].start] == " "):
-            i += 1
             continue
         j = i
         while j + 1 < n:
@@ -160,7 +170,7 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                 continue
             break
         _read_run(text, latin[i:j + 1], w.start in sentence_starts, wc, out, works)
-        i = j + 1
+        resume = j + 1
     return out, works
 
 

@@ -94,6 +94,7 @@ class LeanRubric(Rubric):
         rows: list[MentionRow] = []
         evidence: list[Evidence] = []
         table: dict[str, dict] = {}
+        toned: list[tuple[Mention, SentenceTable, dict[str, float], list[tuple[int, float]]]] = []
         for m in found:
             if m.actor is None or (not self.fallback_names and m.actor not in listed) or m.sentence < 0:
                 continue
@@ -102,9 +103,10 @@ class LeanRubric(Rubric):
                 sentence = tables[m.sentence] = sentence_table(seg, m.sentence)
             others = [(o.start, o.end) for o in by_sentence[m.sentence] if o is not m]
             features, carried = mention_features(sentence, m.start, m.end, others)
-            probabilities = model.probabilities(features)
-            tone = probabilities[model.positive] - probabilities[model.negative]
-            label = model.classes[max(range(len(probabilities)), key=probabilities.__getitem__)]
+            toned.append((m, sentence, features, carried))
+        # One matrix product for every mention of the document.
+        for (m, sentence, _, carried), (tone, label) in zip(
+                toned, model.tones([t[2] for t in toned]), strict=True):
             carried.sort(key=lambda tc: -abs(tc[1]))
             words = [[*seg.span(sentence.starts[i], sentence.ends[i]), round(c, 3)]
                      for i, c in carried[:WORDS_PER_MENTION]]

@@ -27,12 +27,16 @@ tokens that contributed most to it.
 
 from __future__ import annotations
 
+import bisect
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 from rubrics.common.data import data_json, data_rows
 from rubrics.lean.voice import is_voice
@@ -55,6 +59,11 @@ _CLAUSE_END_ZH = frozenset("，,；;：:、（）()—")
 _SPEAKER_BEFORE = re.compile(r"(?:said|says|told|according to|wrote|asked|added)\s+(?:[\w.’'-]+\s+){0,2}$")
 CLASSES = ("wrongdoing", "trouble", "merit", "support", "report", "role")
 NEAR_DECAY = 5.0
+# exp(-d / decay) for token distances d, looked up rather than computed per word and mention.
+_MAX_DISTANCE = 512
+_EXP3 = [math.exp(-d / 3.0) for d in range(_MAX_DISTANCE)]
+_EXP5 = [math.exp(-d / NEAR_DECAY) for d in range(_MAX_DISTANCE)]
+_EXP8 = [math.exp(-d / 8.0) for d in range(_MAX_DISTANCE)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,18 +105,31 @@ class ToneModel:
         self.intercept = spec["intercept"]
         self.lexicon: dict[str, tuple[float, float]] = {w: (v[0], v[1]) for w, v in spec["lexicon"].items()}
         # Fold the standardisation into the coefficients once: z = sum (x - m)/s * c + b.
-        self._weights = [[c / s for c, s in zip(row, self.scale, strict=True)] for row in self.coef]
-        self._bias = [b - sum(c * m / s for c, m, s in zip(row, self.mean, self.scale, strict=True))
-                      for row, b in zip(self.coef, self.intercept, strict=True)]
+        coef = np.asarray(self.coef, dtype=np.float64)
+        scale = np.asarray(self.scale, dtype=np.float64)
+        self._weights = coef / scale
+        self._bias = np.asarray(self.intercept, dtype=np.float64) - self._weights @ np.asarray(self.mean)
+        self._pick = operator.itemgetter(*self.features)
+
+    def tones(self, rows: Sequence[dict[str, float]]) -> list[tuple[float, str]]:
+        """(P(positive) - P(negative), most likely class) for many mentions in one matrix product."""
+        if not rows:
+            return []
+        pick = self._pick
+        scores = np.array([pick(f) for f in rows], dtype=np.float64) @ self._weights.T + self._bias
+        scores -= scores.max(axis=1, keepdims=True)
+        exps = np.exp(scores)
+        probabilities = exps / exps.sum(axis=1, keepdims=True)
+        tone = (probabilities[:, self.positive] - probabilities[:, self.negative]).tolist()
+        labels = [self.classes[k] for k in probabilities.argmax(axis=1).tolist()]
+        return list(zip(tone, labels, strict=True))
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
-        x = [features.get(name, 0.0) for name in self.features]
-        scores = [b + sum(w * v for w, v in zip(row, x, strict=True) if v)
-                  for row, b in zip(self._weights, self._bias, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        x = np.fromiter((features.get(name, 0.0) for name in self.features), dtype=np.float64,
+                        count=len(self.features))
+        scores = self._weights @ x + self._bias
+        exps = np.exp(scores - scores.max())
+        return (exps / exps.sum()).tolist()
 
 
 @dataclass(slots=True)
@@ -126,6 +148,22 @@ class SentenceTable:
     cjk: bool
     text: str
     offset: int
+    signal: list[int] | None = None  # tokens with a valence, an act, a word class or a news valence
+
+    def signals(self, acts: dict[str, tuple[float, float]]) -> list[int]:
+        if self.signal is None:
+            self.signal = [i for i, w in enumerate(self.low) if self.valence[i] or self.classes[i]
+                           or self.news[i] is not None or w in acts]
+        return self.signal
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """[first, last] token overlapping [start, end) (the nearest token when none does)."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end) - 1
+        n = len(self.starts)
+        if first > last:
+            first = last = min(max(first, 0), n - 1)
+        return first, last
 
 
 def sentence_table(seg: Segmented, index: int,
@@ -198,16 +236,13 @@ def mention_features(table: SentenceTable, start: int, end: int,
     f["compound"] = table.compound
     if n == 0:
         return f, []
-    target = [i for i in range(n) if table.starts[i] < end and start < table.ends[i]]
-    if not target:
-        target = [min(range(n), key=lambda i: abs(table.starts[i] - start))]
-    t0, t1 = target[0], target[-1]
+    t0, t1 = table.token_range(start, end)
     low, valence, clause = table.low, table.valence, table.clause
     own_clause = clause[t0]
     other_tokens: list[int] = []
     for a, b in others:
-        other_tokens.extend(i for i in range(n) if table.starts[i] < b and a < table.ends[i]
-                            and not t0 <= i <= t1)
+        o0, o1 = table.token_range(a, b)
+        other_tokens.extend(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
     local_start, local_end = start - table.offset, end - table.offset
     quoted_target = table.quoted[t0]
     speaker = is_voice(table.text, local_start, local_end, table.cjk) or (
@@ -229,19 +264,20 @@ def mention_features(table: SentenceTable, start: int, end: int,
         else:
             f[name + "_neg"] -= v
 
-    for i in range(n):
+    last_distance = _MAX_DISTANCE - 1
+    for i in table.signals(acts):
         if t0 <= i <= t1:
             if valence[i]:
                 add("own", valence[i])
             continue
-        d = t0 - i if i < t0 else i - t1
-        near = math.exp(-d / NEAR_DECAY)
+        d = min(t0 - i if i < t0 else i - t1, last_distance)
+        near = _EXP5[d]
         v = valence[i]
         same_clause = clause[i] == own_clause
         if v:
             add("sent", v)
-            add("near3", v * math.exp(-d / 3.0))
-            add("near8", v * math.exp(-d / 8.0))
+            add("near3", v * _EXP3[d])
+            add("near8", v * _EXP8[d])
             add("quote" if table.quoted[i] and not quoted_target else "outside_quote", v)
             if same_clause:
                 add("clause", v)
@@ -256,7 +292,7 @@ def mention_features(table: SentenceTable, start: int, end: int,
                 if d <= nearest_other:
                     add("nearest", v)
                 else:
-                    add("others_near", v * math.exp(-nearest_other / 3.0))
+                    add("others_near", v * _EXP3[min(nearest_other, last_distance)])
             else:
                 add("nearest", v)
             if possessive and 0 < i - t1 <= 4:
