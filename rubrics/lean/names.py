@@ -98,6 +98,8 @@ class NameSpan:
 def bare(token: str) -> str:
     """Lower case without a possessive, a contraction or a full stop ("Mr." -> "mr")."""
     low = token.lower()
+    if "'" not in low and "’" not in low:  # the common case: nothing to strip but a full stop
+        return low.rstrip(".")
     for suffix in _POSSESSIVE + _CONTRACTIONS:
         if low.endswith(suffix) and len(low) > len(suffix):
             low = low[: -len(suffix)]
@@ -238,7 +240,6 @@ def _finish(text: str, run: Sequence[Word], title: tuple[str, ...], title_start:
         return
     lows = [bare(w.text) for w in run]
     tokens = tuple(strip_possessive(w.text) for w in run)
-    name_low = " ".join(lows)
     start, end = run[0].start, run[-1].end
     last = lows[-1]
     possessive = run[-1].text != tokens[-1]
@@ -249,7 +250,7 @@ def _finish(text: str, run: Sequence[Word], title: tuple[str, ...], title_start:
     single = len(run) == 1
     if single and (last in wc.function or lows[0] in wc.non_actor):
         return
-    if name_low in wc.holiday or any(name_low.endswith(" " + h) for h in wc.holiday):
+    if any(" ".join(lows[-k:]) in wc.holiday for k in (1, 2, 3) if k <= len(lows)):
         return
     if all(x in wc.day or x in wc.month for x in lows) and not (person_cue or possessive):
         return

@@ -46,7 +46,10 @@ _ROLE = re.compile(
     + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b(?![-\w])",
     re.IGNORECASE,
 )
-_OPENING = frozenset("\"“‘'(「『《【[—–-•*")
+# A capitalised word after an opening quote, bracket, dash, colon or line break starts a sentence too.
+_AFTER_OPENING = re.compile(r"[\"“‘'(「『《【\[—–\-•*:\n] *(?=[A-Z])")
+# A lower-case word: in a title-case line only function words may start in lower case.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 _PERSONS = frozenset(("person",))
 
 
@@ -150,13 +153,7 @@ def _sentence_starts(seg: Segmented) -> frozenset[int]:
         while pos < sentence.end and not text[pos].isalnum():
             pos += 1
         out.add(pos)
-    for w in seg.words:
-        if w.start and not w.cjk and w.text[:1].isupper():
-            k = w.start - 1
-            while k >= 0 and text[k] == " ":
-                k -= 1
-            if k >= 0 and (text[k] in _OPENING or text[k] in ":\n"):
-                out.add(w.start)
+    out.update(m.end() for m in _AFTER_OPENING.finditer(text))
     return frozenset(out)
 
 
@@ -167,6 +164,8 @@ def _headline_lines(seg: Segmented) -> list[tuple[int, int]]:
     for line in seg.lines:
         if line.lang == "zh":
             continue
+        if any(w not in function for w in _LOWER_WORD.findall(line.text)):
+            continue  # a lower-case content word: not title case (most lines stop here)
         words = [w for w in line.text.split() if w[:1].isalpha()]
         content = [w for w in words if w.lower() not in function]
         if len(words) >= 4 and len(content) >= 3 and all(w[0].isupper() for w in content):
