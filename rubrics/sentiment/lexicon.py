@@ -1,6 +1,8 @@
 """Lexicons behind the sentiment rubric, each loaded once per process on first use.
 
-- English: VADER (vaderSentiment, MIT), its analyzer and its valence lexicon.
+- English: VADER (vaderSentiment, MIT), its analyzer and its valence lexicon, with the news-domain
+  supplement (`vader`, shared with the lean rubric) and, for the calibrated polarity, the news-domain
+  extension on top (`news_vader`).
 - Chinese: HowNet polarity words and degree/negation words (see the headers of
   rubrics/data/sentiment_zh_*.tsv for provenance).
 Traditional text is looked up after `scoring.text.script.to_simplified`.
@@ -8,6 +10,7 @@ Traditional text is looked up after `scoring.text.script.to_simplified`.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +33,32 @@ def vader() -> SentimentIntensityAnalyzer:
             analyzer.lexicon[row["word"]] = float(row["valence"])
     return analyzer
 
+
+
+@lru_cache(maxsize=1)
+def news_vader() -> SentimentIntensityAnalyzer:
+    """`vader()` plus rubrics/data/sentiment_news_extension.tsv: the lexicon of the calibrated polarity.
+
+    A valence of 0 removes a VADER entry whose common sense in news is not evaluative ("party",
+    "interest"): a word without valence must not stay a lexicon word, which would change VADER's
+    booster and "no" rules around it. A separate analyzer, so that `vader()`'s numbers (read by the
+    lean rubric) do not move until lean adopts the extension.
+    """
+    analyzer = copy.copy(vader())
+    analyzer.lexicon = dict(analyzer.lexicon)
+    for row in data_rows("sentiment_news_extension.tsv"):
+        valence = float(row["valence"])
+        if valence:
+            analyzer.lexicon[row["word"]] = valence
+        else:
+            analyzer.lexicon.pop(row["word"], None)
+    return analyzer
+
+
+@lru_cache(maxsize=1)
+def extension_words() -> frozenset[str]:
+    """Words whose valence differs between `vader()` and `news_vader()`."""
+    return frozenset(row["word"] for row in data_rows("sentiment_news_extension.tsv"))
 
 @lru_cache(maxsize=1)
 def zh_valence(base: float) -> dict[str, float]:

@@ -1,50 +1,46 @@
 """Sentiment rubric: how charged the tone of a document is, sentence by sentence.
 
-Method. Every sentence is scored in its own language: English with VADER (Hutto &
-Gilbert 2014), which was built for sentence-length text, Chinese with a HowNet lexicon,
-degree adverbs and negators (rubrics/sentiment_zh.py), each giving a compound in [-1, 1].
-Mixed documents are scored per sentence by that sentence's script. Latin-script
-sentences the language identifier did not call English go to VADER too (short English
-text is often misidentified; VADER gives foreign words no valence); nothing else is scored.
+Method. Every sentence is scored in its own language. English (and Latin-script sentences the
+language identifier did not call English: short English text is often misidentified, and VADER
+gives foreign words no valence) with VADER (Hutto & Gilbert 2014) plus the news-domain lexicons
+(rubrics/data/sentiment_news_domain.tsv and sentiment_news_extension.tsv), whose parts a model fitted
+to human ratings of news sentences combines into a calibrated polarity (calibration.py,
+scripts/train_sentiment.py). Chinese with a HowNet lexicon, degree adverbs and negators (zh.py),
+rescaled onto the English polarity scale. Nothing else is scored.
 
-Features: `compound` (document polarity, see below), `mean_compound` (plain mean over
-scored sentences), `extremity` (mean |compound| over scored sentences), `charged_share`
-(|compound| >= `charged_threshold`), `positive_share` / `negative_share` (compound >= 0.05 /
-<= -0.05, VADER's own cut-offs).
+Per sentence, `SentenceSentiment.compound` is plain `vader()`'s compound (news_domain supplement only;
+or the HowNet one): the per-sentence valence the lean rubric reads through `sentence_compounds`, kept
+as it was; `polarity` is the calibrated polarity, an estimate of the mean human rating / 4 (VADER's
+-4..+4 scale), exactly 0 on a sentence without evidence, shared as `sentence_polarities`; `valences`
+are the (token, valence) pairs behind the compound, from the same pass (lean's tone features). Chinese
+polarity = compound x `zh_scale` (from the model file): a pure rescaling, as there is no Chinese rating
+set to calibrate on.
 
-Document polarity `compound` = sum_i k_i * c_i / sum_i k_i, the mean of the sentence
-compounds c_i weighted by k_i, the number of words that carried sentence i's valence
-(VADER's non-zero word valences; HowNet hits in Chinese); 0 when no word carries valence.
-Why: VADER on a whole article saturates (its compound squashes the summed valence with a
-fixed alpha = 15, so long texts pile up to +/-1: 56% of BBC articles have |compound| > 0.95),
-which is why sentences are scored one by one. The plain mean of sentence compounds does not
-saturate, but every sentence without a sentiment word pulls it towards 0, so it measures
-"how much of the text is neutral" as much as polarity. Weighting by carriers lets those
-sentences contribute nothing, keeps the result a mean of values in [-1, 1] (it cannot
-saturate with length: 0% of BBC articles above 0.95), has no parameter, and on a
-one-sentence text is exactly that sentence's VADER compound, so on short texts it matches
-VADER by construction. scripts/eval_sentiment.py reports it beside plain VADER on nyt-dev
-and the saturation shares on BBC.
+Features: `compound` (document polarity: the mean of sentence polarities weighted by how many words
+of each sentence were evidence, so sentences without any count for nothing and a long text does not
+saturate), `mean_compound` (plain mean of sentence polarities), `extremity` (mean |polarity|),
+`charged_share` (|polarity| >= the charged threshold), `positive_share` / `negative_share` (polarity
+>= 0.05 / <= -0.05, VADER's neutral band).
 
-Score = 1 - extremity: measured restraint. Extremity stays the unweighted mean |compound|
-over sentences on purpose: restraint is about how much of the text is charged, and a
-report whose many sentences are neutral IS more restrained than one whose every sentence
-is charged (the carrier weighting would hide that). A neutral news report scores near 1;
-a text whose every sentence is strongly positive or negative scores near 0. Flag
-`charged_tone` when more than half the scored sentences are charged.
+Score = 1 - extremity: measured restraint. Extremity is the unweighted mean on purpose: restraint is
+about how much of the text is charged, and a report whose many sentences are neutral IS more
+restrained than one whose every sentence is charged. Flag `charged_tone` when more than half of at
+least three scored sentences are charged. The default charged threshold (from the model file) is the
+calibrated polarity that marks as many nyt-dev sentences charged as VADER's |compound| >= 0.5 did.
 
-Evidence: in each charged sentence, the words that carried its valence, labelled
-`positive` or `negative` with the word's (negation-adjusted) valence as weight.
+Evidence: in each charged sentence, the words that carried its valence, labelled `positive` or
+`negative` with the word's (negation-adjusted) valence in the calibration's lexicon as weight.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from rubrics.sentiment.lexicon import vader
-from rubrics.sentiment.vader import NEGATORS, vader_sentence
+from rubrics.sentiment.calibration import calibration_model, polarity, sentence_features
+from rubrics.sentiment.lexicon import extension_words, news_vader, vader
+from rubrics.sentiment.vader import NEGATORS, VaderSentence, VaderTokens, vader_scored, vader_tokens
 from rubrics.sentiment.zh import NEGATION_SCALAR, squash, zh_word_valences
-from scoring.core.params import Interval
+from scoring.core.params import Interval, NoneOr
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
 from scoring.text.segment import Segmented, Sentence
 
@@ -58,21 +54,41 @@ _NEGATION_WINDOW = 3
 # `Segmented.shared`: computed once per document, whichever rubric asks first.
 SHARED_SENTENCES = "sentiment.sentences"
 SHARED_COMPOUNDS = "sentiment.sentence_compounds"
+SHARED_POLARITIES = "sentiment.sentence_polarities"
+FEATURE_NAMES = ("compound", "mean_compound", "extremity", "charged_share", "positive_share", "negative_share")
 
 
 class SentenceSentiment(NamedTuple):
-    """Sentiment of one sentence. `compound` is None when its language is not scored."""
+    """Sentiment of one sentence; compound and polarity are None when its language is not scored."""
 
-    compound: float | None
+    compound: float | None  # VADER's (or HowNet's) compound in [-1, 1]
     raw: float  # summed valence before squashing (VADER's scale), 0.0 when none
     carriers: int  # how many words carried valence
-    # English: VADER's (token index in sentence.text.split(), valence) of the words that carried it,
-    # shared so lean reads the tone around a mention without scoring the sentence again.
+    polarity: float | None = None  # calibrated polarity (mean human rating / 4)
+    weight: int = 0  # words that were evidence for the polarity (valence words and cues)
+    # English: plain `vader()`'s (token index in sentence.text.split(), valence) of the words that
+    # carried `compound`, shared so lean reads the tone around a mention without scoring the sentence again.
     valences: tuple[tuple[int, float], ...] = ()
 
 
 _UNSCORED = SentenceSentiment(None, 0.0, 0)
-_NEUTRAL = SentenceSentiment(0.0, 0.0, 0)
+_NEUTRAL = SentenceSentiment(0.0, 0.0, 0, 0.0, 0)
+
+
+def vader_scored_sentence(seg: Segmented, sentence: Sentence) -> bool:
+    # "other" here is Latin script the identifier did not call English: on short text that is
+    # mostly English it got wrong, and VADER scores non-English words as 0 anyway.
+    return sentence.lang == "en" or (sentence.lang == "other" and seg.lang in ("en", "mixed", "other"))
+
+
+def english_sentence(text: str) -> tuple[VaderTokens, VaderSentence, tuple[float, ...], int]:
+    """One English sentence scored with the calibration's lexicon (`news_vader`): VADER's tokens and
+    result, the calibration features and how many words were evidence."""
+    analyzer = news_vader()
+    tokens = vader_tokens(analyzer, text if len(text) <= MAX_SENTENCE_CHARS else text[:MAX_SENTENCE_CHARS])
+    scored = vader_scored(analyzer, tokens)
+    features, weight = sentence_features(analyzer, tokens, scored)
+    return tokens, scored, features, weight
 
 
 def sentence_sentiment(seg: Segmented, sentence: Sentence) -> SentenceSentiment:
@@ -82,17 +98,23 @@ def sentence_sentiment(seg: Segmented, sentence: Sentence) -> SentenceSentiment:
         if not pairs:
             return _NEUTRAL
         raw = sum(v for _, v in pairs)
-        return SentenceSentiment(squash(raw), raw, sum(1 for _, v in pairs if v))
-    if sentence.lang == "en" or (sentence.lang == "other" and seg.lang in ("en", "mixed", "other")):
-        # "other" here is Latin script the identifier did not call English: on short text
-        # that is mostly English it got wrong, and VADER scores non-English words as 0 anyway.
-        scored = vader_sentence(vader(), sentence.text[:MAX_SENTENCE_CHARS])
-        return SentenceSentiment(scored.compound, scored.raw, len(scored.carriers), scored.carriers)
+        compound = squash(raw)
+        carriers = sum(1 for _, v in pairs if v)
+        return SentenceSentiment(compound, raw, carriers, compound * calibration_model().zh_scale, carriers)
+    if vader_scored_sentence(seg, sentence):
+        tokens, scored, features, weight = english_sentence(sentence.text)
+        value = polarity(features, calibration_model()) if weight else 0.0
+        if not extension_words().isdisjoint(tokens.lower):
+            # The shared compound stays plain `vader()`'s (both analyzers split text alike).
+            scored = vader_scored(vader(), tokens)
+        return SentenceSentiment(
+            scored.compound, scored.raw, len(scored.carriers), value, weight, scored.carriers
+        )
     return _UNSCORED
 
 
 def sentence_compound(seg: Segmented, sentence: Sentence) -> float | None:
-    """Compound in [-1, 1] of one sentence, or None when its language is not scored."""
+    """VADER compound in [-1, 1] of one sentence, or None when its language is not scored."""
     return sentence_sentiment(seg, sentence).compound
 
 
@@ -107,7 +129,7 @@ def sentence_sentiments(seg: Segmented) -> tuple[SentenceSentiment, ...]:
 
 
 def sentence_compounds(seg: Segmented) -> tuple[float, ...]:
-    """One compound per `seg.sentences` entry (0.0 for languages that are not scored).
+    """One VADER (HowNet) compound per `seg.sentences` entry (0.0 for languages that are not scored).
 
     Shared (once per document) with the lean rubric, so actor tone uses exactly these numbers.
     """
@@ -117,13 +139,21 @@ def sentence_compounds(seg: Segmented) -> tuple[float, ...]:
     )
 
 
+def sentence_polarities(seg: Segmented) -> tuple[float, ...]:
+    """One calibrated polarity per `seg.sentences` entry (0.0 for languages that are not scored)."""
+    return seg.shared(
+        SHARED_POLARITIES,
+        lambda s: tuple(0.0 if x.polarity is None else x.polarity for x in sentence_sentiments(s)),
+    )
+
+
 def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
     """The words that carry a sentence's valence, as evidence spans."""
     words = seg.words_between(sentence.start, sentence.end)
     if sentence.lang == "zh":
         pairs = zh_word_valences(words)
     else:
-        lexicon = vader().lexicon
+        lexicon = news_vader().lexicon
         pairs = []
         lowered = [w.text.lower() for w in words]
         for i, token in enumerate(lowered):
@@ -142,45 +172,46 @@ def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
 
 class SentimentRubric(Rubric):
     name = "sentiment"
-    version = "1.0"
+    version = "2.0"
     description = (
-        "Restraint of tone: 1 - mean |sentence sentiment| (VADER for English, HowNet lexicon "
-        "with degree and negation words for Chinese)."
+        "Restraint of tone: 1 - mean |sentence polarity| (VADER's parts calibrated on human ratings of "
+        "news sentences for English, HowNet lexicon with degree and negation words for Chinese)."
     )
-    parameter_constraints = {"charged_threshold": Interval(float, 0.0, 1.0), "max_evidence": Interval(int, 0)}
 
-    def __init__(self, charged_threshold: float = 0.5, max_evidence: int = 200) -> None:
+    # None: the model file's threshold (see the module docstring).
+    parameter_constraints = {
+        "charged_threshold": NoneOr(Interval(float, 0.0, 1.0)), "max_evidence": Interval(int, 0)
+    }
+
+    def __init__(self, charged_threshold: float | None = None, max_evidence: int = 200) -> None:
         self.charged_threshold = charged_threshold
         self.max_evidence = max_evidence
 
     def score(self, seg: Segmented) -> RubricResult:
         scored: list[tuple[Sentence, float]] = []
-        carried = weighted = 0.0
+        evidence_words = weighted = 0.0
         for sentence, result in zip(seg.sentences, sentence_sentiments(seg), strict=True):
-            if result.compound is not None:
-                scored.append((sentence, result.compound))
-                carried += result.carriers
-                weighted += result.carriers * result.compound
+            if result.polarity is not None:
+                scored.append((sentence, result.polarity))
+                evidence_words += result.weight
+                weighted += result.weight * result.polarity
         if not scored:
-            return self.result(
-                1.0,
-                features=dict.fromkeys(
-                    ("compound", "mean_compound", "extremity", "charged_share", "positive_share", "negative_share"), 0.0
-                ),
-                details={"sentences": ()},
-            )
+            return self.result(1.0, features=dict.fromkeys(FEATURE_NAMES, 0.0), details={"sentences": ()})
+        threshold = self.charged_threshold
+        if threshold is None:
+            threshold = calibration_model().charged_threshold
         n = len(scored)
-        compounds = [c for _, c in scored]
-        extremity = sum(abs(c) for c in compounds) / n
-        charged = [(s, c) for s, c in scored if abs(c) >= self.charged_threshold]
+        polarities = [p for _, p in scored]
+        extremity = sum(abs(p) for p in polarities) / n
+        charged = [(s, p) for s, p in scored if abs(p) >= threshold]
         features = {
             # A convex combination of values in [-1, 1]; clamped only against rounding.
-            "compound": max(-1.0, min(1.0, weighted / carried)) if carried else 0.0,
-            "mean_compound": sum(compounds) / n,
+            "compound": max(-1.0, min(1.0, weighted / evidence_words)) if evidence_words else 0.0,
+            "mean_compound": sum(polarities) / n,
             "extremity": extremity,
             "charged_share": len(charged) / n,
-            "positive_share": sum(1 for c in compounds if c >= POLARITY_CUTOFF) / n,
-            "negative_share": sum(1 for c in compounds if c <= -POLARITY_CUTOFF) / n,
+            "positive_share": sum(1 for p in polarities if p >= POLARITY_CUTOFF) / n,
+            "negative_share": sum(1 for p in polarities if p <= -POLARITY_CUTOFF) / n,
         }
         evidence: list[Evidence] = []
         for sentence, _ in charged:
@@ -192,7 +223,5 @@ class SentimentRubric(Rubric):
         if features["charged_share"] > 0.5 and n >= 3:
             spans = tuple(seg.evidence(s.start, s.end, "charged_sentence") for s, _ in charged[:20])
             flags.append(Flag("charged_tone", spans, f"{len(charged)} of {n} sentences strongly charged"))
-        details = {
-            "sentences": tuple((*seg.span(s.start, s.end), round(c, 4)) for s, c in scored),
-        }
+        details = {"sentences": tuple((*seg.span(s.start, s.end), round(p, 4)) for s, p in scored)}
         return self.result(1.0 - extremity, features=features, evidence=evidence, flags=flags, details=details)

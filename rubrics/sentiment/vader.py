@@ -83,14 +83,21 @@ def _negated(word_lower: str) -> bool:
     return word_lower in NEGATORS or "n't" in word_lower
 
 
-def vader_sentence(analyzer: SentimentIntensityAnalyzer, text: str) -> VaderSentence:
-    """VADER's valence of one sentence (see the module docstring)."""
+class VaderTokens(NamedTuple):
+    """A sentence as VADER sees it: emoji replaced and stripped, whitespace tokens, and each token
+    punctuation-stripped and lower-cased (VADER's `words_and_emoticons`, lower-cased)."""
+
+    text: str
+    tokens: list[str]
+    lower: list[str]
+
+
+def vader_tokens(analyzer: SentimentIntensityAnalyzer, text: str) -> VaderTokens:
     if not text.isascii():
         emojis = analyzer.emojis
         if not emojis.keys().isdisjoint(text):
             text = _replace_emoji(text, emojis)
     text = text.strip()
-    lexicon = analyzer.lexicon
     tokens = text.split()
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -99,6 +106,18 @@ def vader_sentence(analyzer: SentimentIntensityAnalyzer, text: str) -> VaderSent
         lower = [s if len(s := t.strip(_PUNCTUATION)) > 2 else t for t in lowered.split()]
     else:
         lower = [_strip_punc(t).lower() for t in tokens]
+    return tuple.__new__(VaderTokens, (text, tokens, lower))
+
+
+def vader_sentence(analyzer: SentimentIntensityAnalyzer, text: str) -> VaderSentence:
+    """VADER's valence of one sentence (see the module docstring)."""
+    return vader_scored(analyzer, vader_tokens(analyzer, text))
+
+
+def vader_scored(analyzer: SentimentIntensityAnalyzer, sentence: VaderTokens) -> VaderSentence:
+    """VADER's valence of a sentence already split by `vader_tokens`."""
+    text, tokens, lower = sentence
+    lexicon = analyzer.lexicon
     if lexicon.keys().isdisjoint(lower):
         return NO_VALENCE
     n = len(lower)

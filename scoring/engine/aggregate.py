@@ -13,31 +13,51 @@ For a document with rubric scores s_r (each in [0, 1], 1 = best) and profile wei
   score however well the rest of the page reads, because the rest of the page cannot make
   it a trustworthy article. Flags without a cap are reported and counted in flag rates only.
 - Rounded to 6 decimals so records are stable across platforms.
+
+`score_breakdown` returns the whole story (`ScoreBreakdown`): the base score, the flag whose cap
+applied (if any) and each rubric's contribution to the base score (w_r·s_r / Σw, which sum to it),
+so a report can say why a document scored what it did.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from scoring.core.result import RubricResult
 from scoring.engine.profile import Profile
-from scoring.rubric import RubricResult
+
+
+@dataclass(frozen=True)
+class ScoreBreakdown:
+    """How a document score came about."""
+
+    score: float | None  # the document score (after caps), or None when no weighted rubric ran
+    base: float | None  # before any flag cap
+    capped_by: str | None = None  # the flag whose cap set the score, when a cap lowered it
+    cap: float | None = None
+    # Signed part of the base score per rubric (they sum to `base`); weight-0 rubrics are absent.
+    contributions: dict[str, float] = field(default_factory=dict)
+
+
+def score_breakdown(results: Mapping[str, RubricResult], profile: Profile) -> ScoreBreakdown:
+    weight_sum = sum(profile.weights.get(name, 0.0) for name in results)
+    if weight_sum == 0:
+        return ScoreBreakdown(None, None)
+    parts = {name: profile.weights[name] * result.score / weight_sum for name, result in results.items()
+             if profile.weights.get(name, 0.0) > 0}
+    base = sum(parts.values())
+    score, capped_by, cap_value = base, None, None
+    for flag in all_flags(results):
+        cap = profile.flag_caps.get(flag)
+        if cap is not None and cap < score:
+            score, capped_by, cap_value = cap, flag, cap
+    return ScoreBreakdown(round(score, 6), round(base, 6), capped_by, cap_value,
+                          {name: round(part, 6) for name, part in parts.items()})
 
 
 def document_score(results: Mapping[str, RubricResult], profile: Profile) -> float | None:
-    total = 0.0
-    weight_sum = 0.0
-    for name, result in results.items():
-        weight = profile.weights.get(name, 0.0)
-        total += weight * result.score
-        weight_sum += weight
-    if weight_sum == 0:
-        return None
-    score = total / weight_sum
-    for flag in all_flags(results):
-        cap = profile.flag_caps.get(flag)
-        if cap is not None:
-            score = min(score, cap)
-    return round(score, 6)
+    return score_breakdown(results, profile).score
 
 
 def all_flags(results: Mapping[str, RubricResult]) -> tuple[str, ...]:

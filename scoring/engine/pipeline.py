@@ -25,7 +25,7 @@ from typing import Any
 
 from scoring.core.document import Document, LoadError
 from scoring.core.evidence import Flag
-from scoring.engine.aggregate import all_flags, document_score
+from scoring.engine.aggregate import ScoreBreakdown, all_flags, score_breakdown
 from scoring.engine.parallel import BATCH_SIZE, WorkerPool
 from scoring.engine.profile import Profile, as_profile
 from scoring.engine.registry import load_rubric
@@ -48,6 +48,8 @@ class DocumentResult:
     profile_name: str
     profile_hash: str
     rubric_errors: dict[str, str] = field(default_factory=dict)
+    # How `score` came about: base score, the flag cap that applied, each part's contribution.
+    breakdown: ScoreBreakdown | None = None
 
     def to_record(self, include_evidence: bool = True) -> dict[str, Any]:
         """The versioned JSON record (see README "Output schema")."""
@@ -70,6 +72,10 @@ class DocumentResult:
             "encoding": doc.encoding,
             "chars": len(doc.text),
             "score": self.score,
+            "base_score": self.breakdown.base if self.breakdown else self.score,
+            "capped_by": ({"flag": self.breakdown.capped_by, "cap": self.breakdown.cap}
+                          if self.breakdown and self.breakdown.capped_by else None),
+            "contributions": dict(self.breakdown.contributions) if self.breakdown else {},
             "flags": list(self.flags),
             "profile": {"name": self.profile_name, "hash": self.profile_hash},
             "rubrics": rubrics,
@@ -105,15 +111,17 @@ class Scorer:
                 results[rubric.name] = rubric.score(seg)
             except Exception as exc:  # one rubric's bug must not lose the document
                 errors[rubric.name] = f"{type(exc).__name__}: {exc}"
+        breakdown = score_breakdown(results, self.profile)
         return DocumentResult(
             doc=doc,
             lang=seg.lang,
             results=results,
-            score=document_score(results, self.profile),
+            score=breakdown.score,
             flags=all_flags(results),
             profile_name=self.profile.name,
             profile_hash=self.profile.hash,
             rubric_errors=errors,
+            breakdown=breakdown,
         )
 
 

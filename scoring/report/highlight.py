@@ -24,6 +24,7 @@ MARKS: dict[tuple[str, str], tuple[str, str]] = {
     **{("boilerplate", c): ("bp", "boilerplate line (struck through, category badge)") for c in BOILERPLATE_CATEGORIES},
     ("sourcing", "attribution_named"): ("attr", "attribution to a named source (underlined)"),
     ("sourcing", "attribution_anonymous"): ("attr-anon", "anonymous attribution (dashed underline)"),
+    ("sourcing", "attributed_stance"): ("stance", "view or intention attributed to someone (dotted underline)"),
     ("sourcing", "quote"): ("quote", "quotation"),
     ("sourcing", "citation_marker"): ("cite", "citation marker"),
     ("sourcing", "link"): ("link", "link / URL"),

@@ -44,6 +44,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
  margin-right:.3em;text-decoration:none;display:inline-block;vertical-align:middle}
 .attr{border-bottom:2px solid #1565c0}
 .attr-anon{border-bottom:2px dashed #1565c0}
+.stance{border-bottom:2px dotted #1565c0}
 .quote{background:#e3f2fd}
 .cite{outline:1px solid #c62828;background:#ffebee;color:#b71c1c}
 .link{color:#0d47a1;border-bottom:1px dotted #0d47a1}

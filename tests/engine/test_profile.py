@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoring.engine.aggregate import document_score
+from scoring.engine.aggregate import document_score, score_breakdown
 from scoring.engine.profile import Profile, ProfileError, builtin_profiles, load_profile, parse_profile
 from scoring.rubric import Evidence, Flag, RubricResult
 from tests.conftest import PLUGIN_DIR
@@ -145,3 +145,24 @@ def test_score_is_a_capped_weighted_mean(scores: list[float], weights: list[floa
     assert min(scores) - 1e-6 <= score <= max(scores) + 1e-6 or (flagged and score <= cap + 1e-6)
     if flagged:
         assert score <= cap + 1e-6
+
+
+def test_the_breakdown_tells_how_the_score_came_about() -> None:
+    profile = Profile("p", {"a": 3.0, "b": 1.0, "c": 0.0}, flag_caps={"link_farm": 0.4, "minor": 0.95})
+    results = {"a": _result("a", 1.0), "b": _result("b", 0.0, ("link_farm", "minor")), "c": _result("c", 0.3)}
+    story = score_breakdown(results, profile)
+    assert story.base == pytest.approx(0.75) and story.score == pytest.approx(0.4)
+    assert (story.capped_by, story.cap) == ("link_farm", 0.4)  # the cap that set the score, not the first flag
+    assert story.contributions == {"a": pytest.approx(0.75), "b": 0.0}  # weight-0 rubric c is absent
+    uncapped = score_breakdown({"a": _result("a", 0.2, ("minor",))}, profile)
+    assert uncapped.capped_by is None and uncapped.score == uncapped.base == pytest.approx(0.2)
+
+
+@given(scores=st.lists(st.floats(0, 1), min_size=1, max_size=5), weights=st.lists(st.floats(0.01, 5), min_size=5,
+                                                                                  max_size=5))
+def test_contributions_sum_to_the_base_score(scores: list[float], weights: list[float]) -> None:
+    names = [f"r{i}" for i in range(len(scores))]
+    profile = Profile("p", dict(zip(names, weights, strict=False)))
+    story = score_breakdown({n: _result(n, s) for n, s in zip(names, scores, strict=True)}, profile)
+    assert sum(story.contributions.values()) == pytest.approx(story.base, abs=1e-5)
+    assert story.score == document_score({n: _result(n, s) for n, s in zip(names, scores, strict=True)}, profile)

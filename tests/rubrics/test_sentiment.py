@@ -1,17 +1,18 @@
-"""Sentiment rubric: contract, English/Chinese/mixed sentences, evidence, nyt-dev check."""
+"""Sentiment rubric: contract, English/Chinese/mixed sentences, calibration, evidence, VADER equivalence.
+
+The nyt-dev figures are pinned in tests/eval/test_gate_sentiment.py.
+"""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rubrics.sentiment.rubric import SentimentRubric, sentence_compounds
+from rubrics.sentiment.rubric import SentimentRubric, sentence_compounds, sentence_polarities
 from scoring.core.document import Document
 from scoring.text.segment import Segmented
-from tests.conftest import SEEDS, SHARED
+from tests.conftest import SEEDS
 
 
 def seg_of(text: str) -> Segmented:
@@ -23,7 +24,7 @@ def test_english_polarity_and_restraint() -> None:
     glowing = rubric.score(seg_of("This is a wonderful, brilliant triumph. We love this amazing success!"))
     neutral = rubric.score(seg_of("The committee met on Tuesday. The report has twelve pages."))
     grim = rubric.score(seg_of("It was a horrible, disgusting disaster. The attack killed many."))
-    assert glowing.features["mean_compound"] > 0.5 > grim.features["mean_compound"] + 1
+    assert glowing.features["mean_compound"] > 0.1 > 0 > -0.1 > grim.features["mean_compound"]
     assert neutral.score > glowing.score and neutral.score > grim.score
     assert glowing.features["positive_share"] == 1.0 and grim.features["negative_share"] == 1.0
 
@@ -69,37 +70,103 @@ def test_shares_and_compounds_bounded(parts: list[str]) -> None:
     assert result.score == pytest.approx(1 - f["extremity"])
 
 
-def test_nyt_dev_compound_not_below_plain_vader() -> None:
-    path = SHARED / "eval" / "sentiment" / "nyt-dev.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/eval not present: nyt-dev.jsonl is needed for the correlation check")
-    import numpy as np
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    human = np.array([r["score"] for r in rows])
-    rubric = SentimentRubric()
-    ours = np.array([rubric.score(seg_of(r["text"])).features["compound"] for r in rows])
-    stock = SentimentIntensityAnalyzer()
-    plain = np.array([stock.polarity_scores(r["text"])["compound"] for r in rows])
-    assert np.corrcoef(ours, human)[0, 1] >= np.corrcoef(plain, human)[0, 1]
-
-
-def test_compound_is_carrier_weighted_and_ignores_neutral_sentences() -> None:
+def test_compound_is_evidence_weighted_and_ignores_neutral_sentences() -> None:
     rubric = SentimentRubric()
     one = rubric.score(seg_of("The plan was a wonderful success."))
-    (only,) = sentence_compounds(seg_of("The plan was a wonderful success."))
+    (only,) = sentence_polarities(seg_of("The plan was a wonderful success."))
     assert one.features["compound"] == pytest.approx(only) == pytest.approx(one.features["mean_compound"])
     padded = rubric.score(seg_of("The plan was a wonderful success. The meeting was on Tuesday. "
                                  "It had twelve pages. The room was on the third floor."))
     assert padded.features["compound"] == pytest.approx(only)  # neutral sentences add nothing
     assert padded.features["mean_compound"] == pytest.approx(only / 4)
-    # Two carriers outweigh one: the mean is pulled towards the sentence with more valence words.
+    # Three valence words outweigh one: the mean is pulled towards the sentence with more evidence.
     mixed_text = "Brilliant, wonderful, amazing work. It was bad."
     mixed = rubric.score(seg_of(mixed_text))
-    c_pos, c_neg = sentence_compounds(seg_of(mixed_text))
-    assert mixed.features["compound"] == pytest.approx((3 * c_pos + c_neg) / 4)
+    p_pos, p_neg = sentence_polarities(seg_of(mixed_text))
+    assert mixed.features["compound"] == pytest.approx((3 * p_pos + p_neg) / 4)
     assert rubric.score(seg_of("The meeting was on Tuesday.")).features["compound"] == 0.0
+
+
+def test_sentence_without_evidence_has_polarity_zero() -> None:
+    seg = seg_of("The committee met on Tuesday. The report has twelve pages.")
+    assert sentence_polarities(seg) == (0.0, 0.0)
+    assert SentimentRubric().score(seg).score == 1.0
+
+
+def test_calibrated_polarity_follows_vader_sign_and_is_human_scale() -> None:
+    good, bad = (sentence_polarities(seg_of(t))[0] for t in ("The result was very good.", "The result was awful."))
+    assert 0 < good < sentence_compounds(seg_of("The result was very good."))[0]
+    assert 0 > bad > sentence_compounds(seg_of("The result was awful."))[0]
+
+
+def test_cues_vader_does_not_score_move_polarity() -> None:
+    """Negation, "too" before a word and a question carry polarity even without a valence word."""
+    for text in ("It is not working.", "The fares are too high.", "Why does the city need a truck?"):
+        seg = seg_of(text)
+        assert sentence_compounds(seg) == (0.0,), text
+        assert sentence_polarities(seg)[0] < 0, text
+    # "too" meaning "also" is no cue.
+    assert sentence_polarities(seg_of("The mayor came too.")) == (0.0,)
+
+
+def test_valence_inside_names_is_not_praise() -> None:
+    """'Supreme Court', 'United Nations' are names; VADER scores their words, the calibration does not."""
+    named = seg_of("The officials met at the Supreme Court and the United Nations on Tuesday.")
+    assert sentence_compounds(named)[0] > 0.3
+    assert sentence_polarities(named) == (0.0,)
+    plain = seg_of("The officials said the ruling was supreme and united the country.")
+    assert sentence_polarities(plain)[0] > 0
+
+
+def test_irrealis_dampens_valence() -> None:
+    fact, wish = (sentence_polarities(seg_of(t))[0] for t in (
+        "The new bridge is a great improvement.", "The new bridge would be a great improvement."))
+    assert 0 < wish < fact
+
+
+def test_news_extension_is_separate_from_the_shared_lexicon() -> None:
+    """news_vader = vader + the extension (valence 0 removes an entry); vader, which lean reads, is unchanged."""
+    from rubrics.common.data import data_rows
+    from rubrics.sentiment.lexicon import extension_words, news_vader, vader
+
+    shared, news = vader().lexicon, news_vader().lexicon
+    rows = data_rows("sentiment_news_extension.tsv")
+    removed = [r["word"] for r in rows if float(r["valence"]) == 0]
+    assert "party" in removed and all(w in shared and w not in news for w in removed)
+    assert all(news[r["word"]] == float(r["valence"]) and r["word"] not in shared for r in rows if float(r["valence"]))
+    assert extension_words() == {r["word"] for r in rows}
+    seg = seg_of("The party met on Tuesday. The corruption was absurd.")
+    assert sentence_compounds(seg)[0] > 0 and sentence_compounds(seg)[1] == 0.0  # plain VADER
+    assert sentence_polarities(seg)[0] == 0.0 > sentence_polarities(seg)[1]
+
+
+def test_model_file_matches_the_features() -> None:
+    from rubrics.common.data import data_json
+    from rubrics.sentiment.calibration import FEATURES, MODEL_FILE, calibration_model
+
+    model = data_json(MODEL_FILE)
+    assert tuple(f["name"] for f in model["features"]) == FEATURES
+    assert model["data"]["name"].startswith("nyt-dev") and model["trained"]
+    assert model["cv"]["calibrated"]["pearson_r"] > model["cv"]["plain_vader"]["pearson_r"]
+    loaded = calibration_model()
+    assert 0 < loaded.charged_threshold < 1 and loaded.zh_scale > 0
+    assert SentimentRubric().score(seg_of("good.")).features  # loads
+
+
+def test_charged_threshold_parameter() -> None:
+    text = "The plan was a wonderful success. It was a horrible, disgusting disaster. The attack killed many."
+    default = SentimentRubric().score(seg_of(text))
+    strict = SentimentRubric(charged_threshold=0.99).score(seg_of(text))
+    assert default.features["charged_share"] > strict.features["charged_share"] == 0.0
+    assert strict.score == default.score  # the threshold only decides what counts as charged
+
+
+def test_chinese_polarity_is_rescaled_compound() -> None:
+    from rubrics.sentiment.calibration import calibration_model
+
+    seg = seg_of("这个结果很好。这个结果不好。")
+    scale = calibration_model().zh_scale
+    assert sentence_polarities(seg) == pytest.approx(tuple(c * scale for c in sentence_compounds(seg)))
 
 
 def test_compound_does_not_saturate_with_length() -> None:
@@ -108,7 +175,7 @@ def test_compound_does_not_saturate_with_length() -> None:
     from rubrics.sentiment.lexicon import vader
 
     assert vader().polarity_scores(text)["compound"] > 0.99  # whole-text VADER saturates
-    assert result.features["compound"] == pytest.approx(sentence_compounds(seg_of(text))[0])
+    assert result.features["compound"] == pytest.approx(sentence_polarities(seg_of(text))[0])
     assert result.features["compound"] < 0.95
 
 
@@ -132,16 +199,17 @@ _FUZZ_WORDS = [
     "good", "bad", "GOOD", "BAD", "not", "never", "no", "but", "very", "kind", "of", "so", "this",
     "least", "at", "without", "doubt", "the", "bomb", "shit", "isn't", "hardly", "extremely",
     "EXTREMELY", "sort", "yeah", "right", "nor", "or", "love", "hate", ":)", ":(", "!", "??",
-    "good!", "(bad)", "war", "win", "😀", "İİ!", "ok.", "kill", "sanctions", "crisis",
+    "good!", "(bad)", "war", "win", "😀", "İİ!", "ok.", "kill", "sanctions", "crisis", "party", "like",
+    "corruption", "genius",
 ]
 
 
 def _assert_same_as_vader(text: str) -> None:
-    from rubrics.sentiment.lexicon import vader
+    from rubrics.sentiment.lexicon import news_vader, vader
     from rubrics.sentiment.vader import vader_sentence
 
-    analyzer = vader()
-    assert vader_sentence(analyzer, text).compound == analyzer.polarity_scores(text)["compound"], text
+    for analyzer in (vader(), news_vader()):
+        assert vader_sentence(analyzer, text).compound == analyzer.polarity_scores(text)["compound"], text
 
 
 @pytest.mark.parametrize("text", RULE_SENTENCES)
@@ -184,6 +252,7 @@ def test_shared_sentence_analysis_equals_unshared_on_seeds() -> None:
         fresh = compute_sentence_sentiments(seg_of(text))
         assert fresh == sentence_sentiments(seg)
         assert sentence_compounds(seg) == tuple(0.0 if x.compound is None else x.compound for x in fresh)
+        assert sentence_polarities(seg) == tuple(0.0 if x.polarity is None else x.polarity for x in fresh)
         for sentence, result in zip(seg.sentences, fresh, strict=True):
             if sentence.lang == "en":
                 assert result.compound == vader().polarity_scores(sentence.text)["compound"]

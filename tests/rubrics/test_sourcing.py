@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rubrics.sourcing.quotes import quote_spans
 from rubrics.sourcing.rubric import SourcingRubric
 from scoring.core.document import Document
 from scoring.text.segment import Segmented
@@ -128,3 +129,122 @@ def test_features_bounded(text: str) -> None:
     assert 0.0 <= f["attributed_sentence_share"] <= 1.0
     assert 0.0 <= f["anonymous_share"] <= 1.0
     assert f["distinct_named_sources"] <= f["attributions"]
+
+
+# --- attribution detection (rubrics/sourcing/detect.py) ------------------------------------------
+
+def _labelled(text: str, label: str) -> list[str]:
+    return [span for span, lab in _spans(text) if lab == label]
+
+
+def test_source_after_the_verb_and_told() -> None:
+    text = ("The talks will resume in May, the minister said. \"It is over,\" said the coach. "
+            "Ms Lee told reporters the plan was dead. Prices will rise, Fed chair Jerome Powell warned.")
+    named = _labelled(text, "attribution_named")
+    assert named == ["said", "said", "told", "warned"]
+    assert _sources(text).get("Jerome Powell") == "named"
+
+
+def test_speech_verb_list_beyond_said() -> None:
+    for verb in ("insisted", "acknowledged", "explained", "argued", "claimed", "announced", "noted", "wrote",
+                 "asked", "suggested", "conceded", "tweeted", "criticized", "vowed"):
+        text = f"The senator {verb} that the bill would pass."
+        assert _labelled(text, "attribution_named") == [verb], verb
+
+
+def test_statement_according_to_and_colon() -> None:
+    # The reporting verb carries the attribution; the medium attaches to it, or stands alone.
+    assert _labelled("In a statement, the company denied wrongdoing.", "attribution_named") == ["denied"]
+    assert _labelled("In a statement, the company blamed the weather for the delay.", "attribution_named") == [
+        "blamed"]
+    assert _labelled("In a statement on Monday the company's plans were outlined.", "attribution_named") == [
+        "In a statement"]
+    assert _labelled("Turnout fell sharply, according to election officials.", "attribution_named") == [
+        "according to"]
+    colon = _spans('The mayor was blunt: "We will not pay for this mess at all."')
+    assert (":", "attribution_named") in colon and ("\"We will not pay for this mess at all.\"", "quote") in colon
+    # A colon right after its reporting verb is the same attribution.
+    assert _labelled('He said: "We will not pay for this mess at all."', "attribution_named") == ["said"]
+
+
+def test_qualifier_makes_the_verb_anonymous() -> None:
+    text = "The deal is close, people familiar with the talks said on Friday."
+    assert _labelled(text, "attribution_anonymous") == ["said"]
+    assert _score(text).features["anonymous_share"] == 1.0
+
+
+def test_cues_inside_quotations_are_the_speakers() -> None:
+    text = "\"I think they said no, and I believe them,\" Ms Park said."
+    assert _labelled(text, "attribution_named") == ["said"]
+    assert _labelled(text, "attributed_stance") == []
+    # NYT writes quotation marks as doubled apostrophes; the closing one must not open a new quote.
+    nyt = "''There is an expectation,'' Ms. Kostrzewa said. ''Women are not donors.''"
+    assert _labelled(nyt, "attribution_named") == ["said"]
+
+
+def test_stances_are_their_own_kind_and_not_attributions() -> None:
+    text = "Republicans fear a long primary. Voters want change. The governor also supports the bill."
+    result = _score(text)
+    assert _labelled(text, "attributed_stance") == ["fear", "want", "supports"]
+    assert result.features["stances"] == 3 and result.features["attributions"] == 0
+    assert result.features["attributions_with_stances_per_1k_tokens"] > result.features["attributions_per_1k_tokens"]
+    # Inside a sentence that reports speech the stance is part of what was said.
+    assert _labelled("Trump said he wants a wall.", "attributed_stance") == []
+    # Factives, perception and forecasts attribute nothing.
+    assert _labelled("He knows the rules. It seemed odd. The vote is expected to pass.", "attributed_stance") == []
+
+
+def test_nouns_and_phrases_that_hold_a_cue() -> None:
+    text = ("The reported deaths rose after terror attacks in the capital. A think tank opened in the city. "
+            "That said, the so-called reform stalled.")
+    result = _score(text)
+    assert result.features["attributions"] == 0 and result.features["stances"] == 0
+    # As verbs after a subject, or as nouns after a possessive, the same forms count.
+    assert _labelled("Critics say she often attacks the poor.", "attribution_named") == ["attacks"]
+    assert _labelled("Critics say she often attacks the poor.", "attribution_anonymous") == ["Critics say"]
+    assert _labelled("Trump's comments drew fire.", "attribution_named") == ["comments"]
+
+
+def test_evidential_verbs_need_a_document_subject() -> None:
+    assert _labelled("A new poll shows Clinton ahead.", "attribution_named") == ["shows"]
+    assert _labelled("The study found that sleep helps.", "attribution_named") == ["found"]
+    assert _labelled("He found his keys and showed them.", "attribution_named") == []
+
+
+def test_chinese_reporting_stance_and_nominal_uses() -> None:
+    text = ("外交部发言人毛宁表示，中方坚决反对。清华大学教授李明指出，风险仍然存在。据新华社报道，会议已经结束。"
+            "知情人士透露，谈判已经结束。他希望孩子们健康成长。")
+    labels = _spans(text)
+    assert ("表示", "attribution_named") in labels and ("指出", "attribution_named") in labels
+    assert ("透露", "attribution_anonymous") in labels or ("知情人士", "attribution_anonymous") in labels
+    assert any(span.startswith("据新华社") for span, lab in labels if lab == "attribution_named")
+    assert ("希望", "attributed_stance") in labels
+    assert _sources(text).get("新华社") == "named"
+    nominal = "在大家的支持下，平安希望小学建成了。"
+    assert [lab for _, lab in _spans(nominal) if lab.startswith("attribut")] == []
+
+
+def test_evidence_offsets_point_into_the_original_text() -> None:
+    # Full-width punctuation and a no-break space are normalised; evidence must map back.
+    text = "市长说：“我们会继续努力，直到问题彻底解决。”\nThe\u00a0minister said the plan, which she called “a\u00a0new start for everyone here”, was final."
+    result = _score(text)
+    for e in result.evidence:
+        assert 0 <= e.start < e.end <= len(text)
+    found = {(text[e.start:e.end], e.label) for e in result.evidence}
+    assert ("说", "attribution_named") in found
+    assert ("said", "attribution_named") in found
+    assert ("“我们会继续努力，直到问题彻底解决。”", "quote") in found
+    assert ("“a\u00a0new start for everyone here”", "quote") in found
+    # "called" inside the sentence that already reports speech is a second reporting cue.
+    assert ("called", "attribution_named") in found
+
+
+def test_quote_marks_are_paired_within_a_paragraph() -> None:
+    def inner(text: str) -> list[str]:
+        return [text[s:e] for s, e in quote_spans(text)]
+
+    assert inner("“It's unusual,“ said Noble. “Yes.”") == ["“It's unusual,“", "“Yes.”"]
+    assert inner('He said "no way" and "yes".') == ['"no way"', '"yes"']
+    # An unclosed quotation ends with its paragraph; the next paragraph's marks pair afresh.
+    assert inner('"We start here,\n"and end here," she said.') == ['"and end here,"']
+    assert inner("「中国」和『日本』") == ["「中国」", "『日本』"]
