@@ -31,9 +31,9 @@ SHARED = ROOT.parent / "shared"
 POLNEAR = SHARED / "eval" / "sourcing"
 sys.path.insert(0, str(ROOT))
 
+from rubrics.common.quotes import quote_spans  # noqa: E402
 from rubrics.sourcing import SourcingRubric  # noqa: E402
 from rubrics.sourcing.detect import SOURCING_LABELS, STANCE_LABEL, find_attributions  # noqa: E402
-from rubrics.sourcing.quotes import quote_spans  # noqa: E402
 from scoring.core.document import Document  # noqa: E402
 from scoring.inputs.load import load_documents  # noqa: E402
 from scoring.text.segment import Segmented  # noqa: E402

@@ -4,6 +4,9 @@ Order of decisions: link-farm runs (measured off-topic headline runs) first, the
 cues, then prose vs. non-prose with context: a short line inside the article's main block
 (a heading, a dateline) is content, a short line outside it is boilerplate.
 
+Lines are classified in units: one line, or all lines of a hard-wrapped paragraph (`wrap`),
+whose fragments only read as prose together.
+
 Link-farm lines are decided before, and kept out of, the context decision: a block of
 unrelated headlines pasted around an article can therefore never turn a line of the
 article into content or boilerplate.
@@ -18,7 +21,8 @@ from dataclasses import dataclass
 from rubrics.boilerplate.features import line_features
 from rubrics.boilerplate.lines import LineShape, is_headline_like, is_text_like, line_shape
 from rubrics.boilerplate.model import boilerplate_probabilities
-from rubrics.boilerplate.topic import LinkFarm, find_link_farm, headline_pieces
+from rubrics.boilerplate.topic import LinkFarm, find_link_farm, several_headlines
+from rubrics.boilerplate.wrap import join_lines, wrapped_paragraphs
 from scoring.text.segment import Segmented
 
 CONTENT = "content"
@@ -31,12 +35,16 @@ BLOCK_SHARE = 0.3
 # Header of one reader comment: "Jane Doe says:", "jdoe (12345) writes:", "Reply", "Reply to
 # This Parent", "Re: (Score:2)", or a short line with a posting time and an author/reply word
 # ("by Kate on Nov 29, 2010 at 8:03 am. Reply #", "Daveywrote on November 13th, 2012 at 5:49 am",
-# "by mcgrew writes: on Tuesday July 24, @10:52AM").
+# "by mcgrew writes: on Tuesday July 24, @10:52AM"), and their Chinese equivalents.
 COMMENT_HEADER = re.compile(
     r"^(?:[\w .'()*-]{1,60} (?:says|said|wrote|writes|responded)\b\s*:?|reply(?: to this(?: comment| parent)?)?"
     r"|report abuse|permalink|flag as inappropriate)\W*(?:share)?\W*$"
     r"|^re:.{0,80}\(score:\s*\d"
-    r"|^(?=.{0,150}$)(?=.*(?:\b(?:by|says|said|posted|reply)\b|wrote|writes|responded)).*\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b|\b)",
+    r"|^(?=.{0,150}$)(?=.*(?:\b(?:by|says|said|posted|reply)\b|wrote|writes|responded)).*\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b|\b)"
+    # The same headers of Chinese forums and comment boxes: "网友 张三 说：", "dawnrain29[221.217.
+    # 28.*] 认为：" ("thinks:"), "引用 回复 2004-12-15 14:55:21" (quote, reply, posting time).
+    r"|^.{1,60}(?:说|說|写道|寫道|认为|認為|回复|回覆|评论|評論)\s*[:：]\W*$"
+    r"|^(?=.{0,150}$)(?=.*(?:发表于|發表於|回复|回覆|引用|网友|網友)).*\d{1,2}:\d{2}",
     re.IGNORECASE,
 )
 # The person a comment header names: "... by Jane Doe ...", "Jane Doe says:".
@@ -67,12 +75,67 @@ class LineLabels:
 def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     texts = [line.text for line in seg.lines]
     shapes = [line_shape(t) for t in texts]
-    pieces_of = [headline_pieces(t) if s.cjk >= 12 else [] for t, s in zip(texts, shapes, strict=True)]
+    units, unit_texts, unit_shapes = text_units(texts, shapes)
+    unit_labels, unit_prose, unit_farm = _classify_units(unit_texts, unit_shapes, use_model)
+    if len(units) == len(texts):
+        return LineLabels(tuple(unit_labels), tuple(shapes), tuple(unit_prose), unit_farm)
+    # Back from units to lines: every line of a wrapped paragraph takes the paragraph's label.
+    # (Wrapped paragraphs are prose, never a line of several headlines: pieces stay per line.)
+    labels: list[str] = []
+    prose: list[bool] = []
+    farm_lines: set[int] = set()
+    similarity: dict[int, float] = {}
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for k, unit in enumerate(units):
+        labels.extend([unit_labels[k]] * len(unit))
+        prose.extend([unit_prose[k]] * len(unit))
+        if k in unit_farm.lines:
+            farm_lines.update(unit)
+        if k in unit_farm.similarity:
+            similarity.update(dict.fromkeys(unit, unit_farm.similarity[k]))
+        if k in unit_farm.pieces and len(unit) == 1:
+            pieces[unit.start] = unit_farm.pieces[k]
+    farm = LinkFarm(frozenset(farm_lines), similarity, pieces)
+    return LineLabels(tuple(labels), tuple(shapes), tuple(prose), farm)
+
+
+def text_units(texts: Sequence[str], shapes: Sequence[LineShape]
+               ) -> tuple[list[range], list[str], list[LineShape]]:
+    """The units lines are classified in: one per line, except that the lines of a
+    hard-wrapped paragraph (`wrap`) form one unit, with their joined text and its shape."""
+    paragraphs = wrapped_paragraphs(texts, shapes)
+    if not paragraphs:
+        return [range(i, i + 1) for i in range(len(texts))], list(texts), list(shapes)
+    units: list[range] = []
+    unit_texts: list[str] = []
+    unit_shapes: list[LineShape] = []
+    i = 0
+    for para in [*paragraphs, range(len(texts), len(texts))]:
+        for k in range(i, para.start):
+            units.append(range(k, k + 1))
+            unit_texts.append(texts[k])
+            unit_shapes.append(shapes[k])
+        if len(para):
+            joined = join_lines(texts, shapes, para)
+            units.append(para)
+            unit_texts.append(joined)
+            unit_shapes.append(line_shape(joined))
+        i = para.stop
+    return units, unit_texts, unit_shapes
+
+
+def _prose_and_farm(texts: Sequence[str], shapes: Sequence[LineShape]) -> tuple[list[bool], LinkFarm]:
+    pieces_of = [several_headlines(t, s) for t, s in zip(texts, shapes, strict=True)]
     prose = [
         is_text_like(s) and not (s.cue and s.cue not in WEAK_CUES) and not pieces
         for s, pieces in zip(shapes, pieces_of, strict=True)
     ]
-    farm = find_link_farm(texts, shapes, prose, pieces_of)
+    return prose, find_link_farm(texts, shapes, prose, pieces_of)
+
+
+def _classify_units(texts: Sequence[str], shapes: Sequence[LineShape], use_model: bool
+                    ) -> tuple[list[str], list[bool], LinkFarm]:
+    prose, farm = _prose_and_farm(texts, shapes)
     kept = [i for i in range(len(texts)) if i not in farm.lines]
     labels = ["link_farm"] * len(texts)
     kept_labels = label_kept_lines(
@@ -80,7 +143,21 @@ def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     )
     for i, label in zip(kept, kept_labels, strict=True):
         labels[i] = label
-    return LineLabels(tuple(labels), tuple(shapes), tuple(prose), farm)
+    return labels, prose, farm
+
+
+def training_rows(seg: Segmented) -> tuple[list[list[float]], list[range], list[int]]:
+    """What the line model sees of a document, for training it: the feature rows of the units
+    outside link farms, the lines of each unit, and each unit's size in characters (the
+    rubric is judged by characters, so that is the training weight)."""
+    texts = [line.text for line in seg.lines]
+    shapes = [line_shape(t) for t in texts]
+    units, unit_texts, unit_shapes = text_units(texts, shapes)
+    prose, farm = _prose_and_farm(unit_texts, unit_shapes)
+    kept = [i for i in range(len(unit_texts)) if i not in farm.lines]
+    _, rows = model_inputs([unit_texts[i] for i in kept], [unit_shapes[i] for i in kept],
+                           [prose[i] for i in kept])
+    return rows, [units[i] for i in kept], [sum(shapes[k].chars for k in units[i]) for i in kept]
 
 
 SHARED_KEY = "boilerplate.line_labels"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rubrics.boilerplate.lines import LineShape, is_headline_like
 from rubrics.boilerplate.topic import overlap, topic_tokens
+from scoring.text.lang import CJK_WEIGHT
 
 STRONG_CUES = frozenset({"ad_marker", "reprint_notice", "share_widget", "comments", "navigation"})
 WINDOW = 3
@@ -29,6 +30,12 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 # What `boilerplate_classify.model_inputs` appends: the rule decision and the thread mask.
 MODEL_FEATURES: tuple[str, ...] = (*FEATURE_NAMES, "rule_content", "in_comment_thread")
+
+
+def _size(shape: LineShape) -> float:
+    # Length in Latin-letter equivalents: a Chinese character carries about as much as
+    # CJK_WEIGHT Latin letters, so a 35-character Chinese sentence is not a "short line".
+    return shape.chars + (CJK_WEIGHT - 1.0) * shape.cjk
 
 
 def line_features(
@@ -59,7 +66,7 @@ def line_features(
         window_chars = sum(shapes[j].chars for j in window) or 1
         dist = 0 if lo <= i <= hi else (lo - i if i < lo else i - hi) if main_idx else n
         rows.append([
-            math.log1p(s.chars),
+            math.log1p(_size(s)),
             math.log1p(s.words),
             float(s.terminal),
             s.function_share,
@@ -80,8 +87,8 @@ def line_features(
             float(repeats[text.casefold()] > 1),
             float(i > 0 and prose[i - 1]),
             float(i + 1 < n and prose[i + 1]),
-            math.log1p(shapes[i - 1].chars) if i > 0 else 0.0,
-            math.log1p(shapes[i + 1].chars) if i + 1 < n else 0.0,
+            math.log1p(_size(shapes[i - 1])) if i > 0 else 0.0,
+            math.log1p(_size(shapes[i + 1])) if i + 1 < n else 0.0,
             sum(shapes[j].chars for j in window if prose[j]) / window_chars,
             s.chars / total_chars,
             math.log1p(min(dist, MAX_DIST_MAIN)),

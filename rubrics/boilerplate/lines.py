@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rubrics.common.cues import CJK_CHARS_PER_WORD
 from rubrics.common.data import data_rows
 from scoring.text.script import CJK_CHAR
 from scoring.text.segment import Segmented
@@ -122,16 +123,19 @@ def line_shape(text: str) -> LineShape:
         cjk = len(cjk_chars)
         function_hits += sum(map(zh_chars.__contains__, cjk_chars))
         digits = len(_DIGIT.findall(text))
-    units = len(latin) + cjk
+    words = len(latin) + cjk / CJK_CHARS_PER_WORD
     return LineShape(
         chars=len(text),
-        words=len(latin) + cjk / 1.7,
+        words=words,
         latin_words=len(latin),
         cjk=cjk,
         digits=digits,
         # The terminal pattern is anchored at the end: only the tail needs searching.
         terminal=bool(_TERMINAL.search(text, max(0, len(text) - TERMINAL_TAIL))),
-        function_share=function_hits / units if units else 0.0,
+        # Per word, not per character: Chinese function words are mostly one character, so a
+        # per-character share puts Chinese prose (median 0.24) far below English (0.42) and
+        # calls it a menu; per word both languages sit on one scale.
+        function_share=min(1.0, function_hits / words) if words else 0.0,
         glued=len(_GLUED.findall(text)),
         separators=len(_SEPARATOR.findall(text)),
         bullet=bool(_BULLET.match(text)),
@@ -139,12 +143,17 @@ def line_shape(text: str) -> LineShape:
     )
 
 
+# Share of function words from which a line of 8-25 words reads as running prose. Headlines
+# are telegraphic and stay below it (see `topic`).
+PROSE_FUNCTION_SHARE = 0.3
+
+
 def is_text_like(shape: LineShape) -> bool:
     """Running prose: long enough, with sentence punctuation or plenty of function words.
     A long line with neither (an archive list, a tag cloud, glued menu entries) is not prose."""
     if shape.words >= 25:
         return shape.terminal or shape.function_share >= 0.15
-    return shape.words >= 8 and (shape.terminal or shape.function_share >= 0.3)
+    return shape.words >= 8 and (shape.terminal or shape.function_share >= PROSE_FUNCTION_SHARE)
 
 
 def is_headline_like(shape: LineShape) -> bool:

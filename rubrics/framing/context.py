@@ -1,9 +1,8 @@
 """Whose voice a loaded cue is in: the outlet's, a quoted speaker's, or part of a name.
 
-- Inside quotation marks (“…”, "…", ‘…’, 「…」, 『…』, any length) the words are the speaker's, or
-  the outlet holding a word at arm's length: not the outlet's loaded language. Unlike the
-  sourcing rubric's quotes (speech of four words or more), one quoted word counts here:
-  labeled lockdowns as “tyranny”.
+- Inside quotation marks (“…”, "…", ‘…’, 「…」, 『…』, any length; rubrics.common.quotes pairs
+  them) the words are the speaker's, or the outlet holding a word at arm's length: not the
+  outlet's loaded language. One quoted word counts: labeled lockdowns as “tyranny”.
 - A capitalised cue next to another capitalised word, not opening its line or sentence, is part of a
   name ("Black Lives Matter", "Major League Baseball", "Communist Party", "Heroes Act"), unless its
   line is in Title Case (a headline: "Bernie Sanders Is Crazy").
@@ -15,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-QUOTED = re.compile(r"“[^”\n]{1,2000}”|\"[^\"\n]{1,2000}\"|‘[^’\n]{1,2000}’(?!\w)|「[^」\n]{1,2000}」|『[^』\n]{1,2000}』")
-_QUOTE_MARKS = ("\"", "“", "‘", "「", "『")
 # English attribution verbs; Chinese ones of two characters (说/称 alone sit inside too many words).
 REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|according to|stated|wrote|writes|added|argued|argues|asserted|contended|"
@@ -31,13 +28,6 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[\w'’\-]*[ \t]+([^\W\d_])")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’\-]{3,}")
 _OPENS_SENTENCE = frozenset(".!?:;\"“‘(—–-\n")
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every quotation, marks included."""
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return []
-    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
 def title_case(line: str) -> bool:

@@ -28,7 +28,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from rubrics.framing.context import REPORTED_SPEECH_FACTOR, REPORTING, is_name_part, quoted_spans
+from rubrics.common.quotes import quote_spans
+from rubrics.framing.context import REPORTED_SPEECH_FACTOR, REPORTING, is_name_part
 from rubrics.framing.lexicon import FRAMES, NEUTRAL, frame_matcher, loaded_matcher
 from scoring.core.params import Interval
 from scoring.core.shapes import FRAME_FEATURE_PREFIX, LOADED_DENSITY, FramingDetails
@@ -52,7 +53,7 @@ def loaded_cues(seg: Segmented, folded: str | None = None) -> list[LoadedCue]:
     matches = loaded_matcher().find(text, folded=folded)
     if not matches:
         return []
-    quotes = quoted_spans(text)
+    quotes = quote_spans(text)
     quote_starts = [s for s, _ in quotes]
     out: list[LoadedCue] = []
     for m in matches:

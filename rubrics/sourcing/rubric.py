@@ -42,8 +42,8 @@ import math
 import re
 
 from rubrics.common.cues import word_equivalents
+from rubrics.common.quotes import quote_spans
 from rubrics.sourcing.detect import STANCE_LABEL, Attribution, find_attributions
-from rubrics.sourcing.quotes import quote_spans
 from scoring.core.params import InstanceOf, Interval
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
 from scoring.text.script import cjk_chars

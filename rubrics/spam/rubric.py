@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rubrics.boilerplate import CONTENT, LineLabels, headline_pieces, is_headline_like, shared_labels
+from rubrics.boilerplate import CONTENT, LineLabels, is_headline_like, shared_labels
 from rubrics.common.syllables import flesch_reading_ease
 from rubrics.spam.artifacts import (
     MARKUP_RESIDUE,
@@ -121,7 +121,8 @@ class SpamRubric(Rubric):
             line = seg.lines[i]
             farm_chars += line.end - line.start
             weight = 1.0 - labelled.farm.similarity.get(i, 0.0)
-            pieces = headline_pieces(line.text) if labelled.shapes[i].cjk >= 12 else []
+            # One evidence span per headline of a line that strings several together.
+            pieces = labelled.farm.pieces.get(i, [])
             for s, e in pieces or [(0, len(line.text))]:
                 evidence.append(seg.evidence(line.start + s, line.start + e, "link_farm", weight))
             headlines += max(1, len(pieces))

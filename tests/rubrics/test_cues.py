@@ -58,3 +58,10 @@ def test_an_unknown_mode_is_refused() -> None:
 
     with pytest.raises(ValueError, match="mode"):
         CueMatcher([Cue("x", mode="fuzzy")])
+
+
+def test_one_quote_finder_pairs_double_and_british_single_quotes() -> None:
+    from rubrics.common.quotes import quote_spans
+
+    text = "He said ‘no way’ and “I won’t”, then it’s fine; ''Yes,'' she said."
+    assert [text[a:b] for a, b in quote_spans(text)] == ["‘no way’", "“I won’t”", "''Yes,''"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rubrics.sourcing.quotes import quote_spans
+from rubrics.common.quotes import quote_spans
 from rubrics.sourcing.rubric import SourcingRubric
 from scoring.core.document import Document
 from scoring.text.segment import Segmented

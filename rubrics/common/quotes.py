@@ -27,7 +27,7 @@ _OPEN_BEFORE = frozenset("([—–-:")
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, its marks included, in text order."""
     out: list[tuple[int, int]] = []
-    if '"' not in text and "'" not in text and text.isascii():
+    if '"' not in text and "'" not in text and text.isascii():  # no mark of any kind
         return out
     open_at = -1
     n = len(text)
@@ -56,7 +56,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         elif open_at >= 0:
             out.append((open_at, m.end()))
             open_at = -1
+    if "‘" in text:
+        out = _with_single_quotes(text, out)
     return out
+
+
+# British-style quotations (‘…’), where ’ is also the apostrophe: a closing mark must not be
+# followed by a letter (don’t), so a quotation is found only where it closes unambiguously.
+_SINGLE_QUOTED = re.compile(r"‘[^’\n]{1,2000}’(?!\w)")
+
+
+def _with_single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    starts = [s for s, _ in spans]
+    extra = [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text) if not inside(spans, starts, m.start())]
+    return sorted(spans + extra)
 
 
 def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
