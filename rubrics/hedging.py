@@ -110,6 +110,8 @@ class HedgingRubric(Rubric):
         "calibrated_high": Interval(float, 0.0, 1.0),
         "list_sentences": InstanceOf((bool,)),
     }
+    feature_names = ("hedged_sentence_share", "booster_sentence_share", "cue_density", "hedge_density",
+                     "booster_density", "hedges", "boosters", "sentences")
 
     def __init__(
         self,

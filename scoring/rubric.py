@@ -36,6 +36,10 @@ class Rubric:
     description: ClassVar[str] = ""
     # parameter name -> what values it accepts (scoring.core.params); checked at profile load.
     parameter_constraints: ClassVar[dict[str, Constraint]] = {}
+    # Every feature name `score` may return (empty: not declared). A profile's fitted model can only
+    # read features of rubrics that declare them, so a model naming a feature no rubric produces is
+    # refused at load; check_rubric holds a rubric to its declaration.
+    feature_names: ClassVar[tuple[str, ...]] = ()
 
     def score(self, seg: Segmented) -> RubricResult:  # pragma: no cover - interface
         raise NotImplementedError

@@ -1,12 +1,13 @@
 """The rubric contract as a test kit, for built-in and third-party rubrics alike.
 
-    from scoring.testing import check_rubric
+    from scoring.testing import check_rubric     # needs the `testing` extra (hypothesis)
     def test_my_rubric_contract():
         check_rubric(MyRubric())
 
 `check_rubric` raises AssertionError naming the first broken rule: scores in [0, 1],
 evidence inside the original text, the same result twice, parameters stored as given and
-meeting their declared `parameter_constraints`, and no crash on empty, huge, odd-Unicode,
+meeting their declared `parameter_constraints`, features among the declared `feature_names` (when
+the rubric declares them), and no crash on empty, huge, odd-Unicode,
 mixed-script or arbitrary (hypothesis) input.
 """
 
@@ -17,8 +18,13 @@ import json
 import math
 from collections.abc import Iterable
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ImportError as exc:  # the kit is for tests; hypothesis is in the `testing` extra
+    raise ImportError("scoring.testing needs hypothesis: install the testing extra "
+                      "(.venv/bin/pip install -e '.[testing]', or pip install 'sourcegauge[testing]'; "
+                      "`make test` installs it)") from exc
 
 from scoring.core.document import Document
 from scoring.core.params import parameter_problems
@@ -57,9 +63,11 @@ def _check_result(rubric: Rubric, doc: Document, result: RubricResult) -> None:
         assert 0 <= ev.start <= ev.end <= n, f"{where}: evidence {ev} outside text of length {n}"
         assert math.isfinite(ev.weight), f"{where}: evidence weight {ev.weight}"
         assert ev.label, f"{where}: evidence without a label"
+    declared = type(rubric).feature_names
     for key, value in result.features.items():
         assert isinstance(key, str) and key, f"{where}: feature name {key!r}"
         assert isinstance(value, (int, float)), f"{where}: feature {key} = {value!r} is not a number"
+        assert not declared or key in declared, f"{where}: feature {key!r} is not in its declared feature_names"
     # The whole result must serialise to JSON (the output schema depends on it).
     json.dumps(result.to_dict(doc.text), allow_nan=False)
 

@@ -109,6 +109,7 @@ class FramingRubric(Rubric):
         "flag_density": Interval(float, 0.0),
         "max_evidence": Interval(int, 0),
     }
+    feature_names = (*(f"{FRAME_FEATURE_PREFIX}{f}" for f in FRAMES), LOADED_DENSITY, "loaded_count")
 
     def __init__(
         self, saturation_density: float = 5.0, flag_density: float = 2.5, max_evidence: int = 300

@@ -177,6 +177,7 @@ class SentimentRubric(Rubric):
         "Restraint of tone: 1 - mean |sentence polarity| (VADER's parts calibrated on human ratings of "
         "news sentences for English, HowNet lexicon with degree and negation words for Chinese)."
     )
+    feature_names = ("compound", "mean_compound", "extremity", "charged_share", "positive_share", "negative_share")
 
     # None: the model file's threshold (see the module docstring).
     parameter_constraints = {

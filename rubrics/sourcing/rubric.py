@@ -93,6 +93,10 @@ class SourcingRubric(Rubric):
         "min_words": Interval(int, 0),
         "include_data_points": InstanceOf((bool,)),
     }
+    feature_names = ("attributions", "attributions_per_1k_words", "attributions_per_1k_tokens", "quotes",
+                     "citation_markers", "links", "named_documents", "data_points", "data_points_per_1k_tokens",
+                     "attributed_sentence_share", "distinct_named_sources", "anonymous_share",
+                     "chinese_characters", "stances", "attributions_with_stances_per_1k_tokens")
 
     def __init__(
         self,

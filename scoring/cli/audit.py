@@ -5,26 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
+from typing import Any
 
 from scoring.cli.common import (
     UsageError,
     add_input_arguments,
     add_scoring_arguments,
+    count_documents,
     load_options,
     progress,
+    report_problems,
     resolve_profile,
+    show_progress,
 )
-from scoring.core.document import LoadError
-from scoring.corpus.audit import (
-    DEFAULT_AUDIT_BOOTSTRAP,
-    DEFAULT_MIN_MENTIONS,
-    audit_record,
-    audit_sources,
-)
-from scoring.corpus.rank import DEFAULT_SEED
-from scoring.engine.pipeline import score_corpus
-from scoring.report.tables import audit_markdown
 
 # Actors shown per source in the markdown table before the rest is folded into one line.
 REPORT_ACTORS = 15
@@ -32,6 +27,9 @@ HELP = "editorial-lean audit: per source, tone toward actors (with CI), voice, f
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from scoring.corpus.audit import DEFAULT_AUDIT_BOOTSTRAP, DEFAULT_MIN_MENTIONS
+    from scoring.corpus.rank import DEFAULT_SEED
+
     add_input_arguments(parser)
     add_scoring_arguments(parser)
     parser.set_defaults(profile="editorial-audit")
@@ -45,23 +43,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help=f"bootstrap replicates for tone intervals (default {DEFAULT_AUDIT_BOOTSTRAP})")
     group.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"bootstrap seed (default {DEFAULT_SEED})")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", choices=("markdown", "json"), default="markdown",
-                     help="markdown tables (default) or one JSON object {profile, rubrics, sources: [...]}")
+    out.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown",
+                     help="markdown tables (default); csv: one row per (source, actor) with the source's "
+                          "figures and frame shares as columns; json: one object {profile, rubrics, sources: [...]}")
     out.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.core.document import LoadError
+    from scoring.corpus.audit import audit_record, audit_sources
+    from scoring.engine.pipeline import score_corpus
+    from scoring.report.tables import audit_csv, audit_markdown
+
     if args.bootstrap < 1 or args.top_actors < 1 or args.min_mentions < 1:
         raise UsageError("--bootstrap, --top-actors and --min-mentions must be at least 1")
     profile = resolve_profile(args)
     options = load_options(args)
     failures: list[LoadError] = []
+    skipped: list[str] = []
+    total = count_documents(args.paths) if show_progress(args) else None
 
-    def scored():  # type: ignore[no-untyped-def]
-        with progress(not args.no_progress, "scoring") as bar:
+    def scored() -> Iterator[Any]:
+        with progress(show_progress(args), "scoring", total) as bar:
             # The audit reads features and the actor table: take only those from the workers.
             for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
-                                               map_result=audit_record)):
+                                               skipped=skipped, map_result=audit_record)):
                 if isinstance(item, LoadError):
                     failures.append(item)
                 yield item
@@ -70,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
         if args.format == "json":
             fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        elif args.format == "csv":
+            audit_csv(report, fh, max_actors=args.top_actors)
         else:
             fh.write(audit_markdown(report, max_actors=args.top_actors))
-    for failure in failures:
-        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
+    report_problems(args, failures, skipped)
     return 1 if failures else 0

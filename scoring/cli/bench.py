@@ -10,23 +10,8 @@ import argparse
 import json
 import statistics
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scoring.bench.measure import (
-    SCALING_OUTPUTS,
-    Measurement,
-    Scaling,
-    best_of,
-    cycle_memory,
-    load_corpus,
-    machine_info,
-    measure_startup,
-    time_breakdown,
-    time_parallel,
-    time_profile,
-    time_scaling,
-    warmup_texts,
-)
 from scoring.cli.common import (
     UsageError,
     _comma_list,
@@ -35,6 +20,9 @@ from scoring.cli.common import (
     load_options,
     resolve_profile,
 )
+
+if TYPE_CHECKING:
+    from scoring.bench.measure import Measurement, Scaling
 
 HELP = "benchmark scoring: documents/s, MB/s, latency, peak memory and start-up, optionally against datatrove"
 
@@ -65,6 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.bench.measure import (
+        best_of,
+        load_corpus,
+        machine_info,
+        measure_startup,
+        time_parallel,
+        time_profile,
+        time_scaling,
+        warmup_texts,
+    )
     from scoring.engine.pipeline import Scorer
 
     profile = resolve_profile(args)
@@ -155,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def time_breakdown_best(docs: list, scorer: Any, repeat: int) -> list[Measurement]:
+    from scoring.bench.measure import time_breakdown
+
     best: list[Measurement] | None = None
     for _ in range(repeat):
         rows = time_breakdown(docs, scorer.rubrics)
@@ -165,6 +165,8 @@ def time_breakdown_best(docs: list, scorer: Any, repeat: int) -> list[Measuremen
 
 
 def _run_cycle(args: argparse.Namespace, docs: list, profile: Any, report: dict[str, Any]) -> int:
+    from scoring.bench.measure import cycle_memory
+
     marks = [m for m in (2_000, 10_000, 50_000) if m < args.cycle]
     points = cycle_memory(docs, args.cycle, profile, jobs=args.jobs, checkpoints=marks)
     print(f"Memory: {args.cycle:,} documents streamed through score_corpus (jobs={args.jobs}), "
@@ -204,6 +206,8 @@ def _ms(value: float | None) -> str:
 
 def _summary(profile_row: Measurement, parallel_row: Measurement | None, scaling: list[Scaling],
              datatrove_rows: list[Measurement], jobs: int) -> list[str]:
+    from scoring.bench.measure import SCALING_OUTPUTS
+
     out = [f"full profile, 1 job: {profile_row.docs_per_s:,.1f} documents/s "
            f"({profile_row.mb_per_s_per_core:.3f} MB/s; {profile_row.docs_per_cpu_s or 0:,.1f} per CPU-second)"]
     if parallel_row is not None:

@@ -1,23 +1,48 @@
-"""Arguments and helpers shared by several commands (input options, profile, progress)."""
+"""Arguments and helpers shared by several commands (input options, profile, verbosity, progress).
+
+Nothing heavy is imported at module level: `sourcegauge --help` imports this module.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from scoring.inputs.load import DEFAULT_MAX_BYTES, LoadOptions
+if TYPE_CHECKING:
+    from scoring.inputs.load import LoadOptions
 
 T = TypeVar("T")
+
+# Counting the documents ahead (for the progress bar's total) stops after this many files.
+MAX_FILES_TO_COUNT = 200_000
+_RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
 
 class UsageError(Exception):
     """Bad arguments discovered after parsing (unknown rubric, bad profile): exit 2."""
 
 
+def add_verbosity_arguments(parser: argparse.ArgumentParser) -> None:
+    """--quiet / --verbose, added to every command by `scoring.cli.main`.
+
+    --quiet: only problems on standard error (unreadable inputs, errors), no progress bar, no
+    summary. --verbose: also what was passed over, file by file, and timings.
+    """
+    group = parser.add_argument_group("messages").add_mutually_exclusive_group()
+    group.add_argument("--quiet", "-q", action="store_true",
+                       help="print only problems on standard error: no progress bar, summary or notes")
+    group.add_argument("--verbose", "-v", action="store_true",
+                       help="also list every file passed over and print timings")
+
+
 def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> None:
+    from scoring.inputs.load import DEFAULT_MAX_BYTES
+
     if paths:
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read (recursively)")
     group = parser.add_argument_group("input")
@@ -41,6 +66,8 @@ def add_scoring_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
+    from scoring.inputs.load import LoadOptions
+
     if args.max_bytes <= 0:
         raise UsageError("--max-bytes must be positive")
     return LoadOptions(max_bytes=args.max_bytes, text_field=args.text_field, id_field=args.id_field,
@@ -65,9 +92,41 @@ def resolve_profile(args: argparse.Namespace) -> Any:
     return profile
 
 
+def note(args: argparse.Namespace, message: str) -> None:
+    """A note for the reader on standard error (left out with --quiet)."""
+    if not getattr(args, "quiet", False):
+        print(message, file=sys.stderr)
+
+
+def report_problems(args: argparse.Namespace, failures: Sequence[Any], skipped: Sequence[str] = ()) -> None:
+    """What every corpus command says at the end: unreadable inputs (always) and files passed over."""
+    if skipped and not getattr(args, "quiet", False):
+        if getattr(args, "verbose", False):
+            for path in skipped:
+                print(f"sourcegauge: skipped {path}: not an article format", file=sys.stderr)
+        else:
+            kinds: dict[str, int] = {}
+            for path in skipped:
+                suffix = Path(path).suffix.lower() or "(no extension)"
+                kinds[suffix] = kinds.get(suffix, 0) + 1
+            listed = ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            print(f"sourcegauge: skipped {len(skipped)} file(s) that are not an article format ({listed}), "
+                  f"e.g. {skipped[0]}; name a file explicitly to score it anyway (--verbose lists them all)",
+                  file=sys.stderr)
+    for failure in failures:
+        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    return not getattr(args, "no_progress", False) and not getattr(args, "quiet", False)
+
+
 @contextmanager
-def progress(enabled: bool, description: str) -> Iterator[Any]:
-    """A rich progress bar on stderr when it is a terminal; a no-op otherwise (pipes, CI)."""
+def progress(enabled: bool, description: str, total: int | None = None) -> Iterator[Any]:
+    """A rich progress bar on stderr when it is a terminal; a no-op otherwise (pipes, CI).
+
+    With a `total` (see `count_documents`) it shows count/total, the rate and the time left.
+    """
     if not enabled or not sys.stderr.isatty():
         yield _NoProgress()
         return
@@ -79,12 +138,75 @@ def progress(enabled: bool, description: str) -> Iterator[Any]:
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(description, total=None)
+    columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn()]
+    if total:
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=total)
         yield _RichProgress(bar, task)
+
+
+def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many items reading `paths` will yield, when that is cheap to know; None otherwise.
+
+    A plain article file is one document and a JSONL file one per line (newlines counted in
+    binary, no parsing). CSV (a quoted field may span lines) and gzipped JSONL make the total
+    unknown, and so do more than MAX_FILES_TO_COUNT files: then the bar shows a count only.
+    """
+    from scoring.inputs.load import SIDECAR_NAMES, is_article_file
+
+    total = 0
+    files = 0
+    for raw in paths:
+        root = Path(raw)
+        if root.is_dir():
+            candidates: Iterable[Path] = _walk_articles(root, SIDECAR_NAMES, is_article_file)
+        elif root.exists():
+            candidates = [root]
+        else:
+            total += 1  # reported as one LoadError
+            continue
+        for path in candidates:
+            files += 1
+            if files > MAX_FILES_TO_COUNT:
+                return None
+            count = _documents_in(path)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _walk_articles(root: Path, sidecars: Sequence[str], is_article: Any) -> Iterator[Path]:
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        for name in names:
+            if name.startswith(".") or name in sidecars:
+                continue
+            path = Path(folder, name)
+            if is_article(path):
+                yield path
+
+
+def _documents_in(path: Path) -> int | None:
+    name = path.name.lower()
+    if name.endswith(".csv") or name.endswith(".csv.gz") or any(name.endswith(s + ".gz") for s in _RECORD_SUFFIXES):
+        return None
+    if not name.endswith(_RECORD_SUFFIXES):
+        return 1
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1
+    return lines + (last != b"\n")
 
 
 class _NoProgress:

@@ -19,12 +19,14 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from scoring.cli.common import UsageError, add_scoring_arguments, progress, resolve_profile
+from scoring.cli.common import UsageError, add_scoring_arguments, progress, resolve_profile, show_progress
 from scoring.core.document import Document
-from scoring.gate.gate import BLANK_LINE, LINE_TOO_LARGE, UNDECODABLE, Gate, GateConfigError, Verdict
 from scoring.inputs.records import RecordFields, RecordProblem, parse_json_record, record_document
+
+if TYPE_CHECKING:  # scoring.gate.gate loads the engine: imported when the command runs, not for --help
+    from scoring.gate.gate import Gate, Verdict
 
 HELP = "filter JSONL records through a profile's gate: kept records to stdout, rejected ones with reasons to --rejects"
 
@@ -58,7 +60,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--annotate", action="store_true",
                      help=f"add a {ANNOTATION_FIELD!r} field (score, rubric scores, flags) to kept records")
     out.add_argument("--fail-on-reject", action="store_true", help="exit 1 when any record was rejected")
-    out.add_argument("--quiet", "-q", action="store_true", help="no summary on standard error")
+    repair = parser.add_argument_group("repair (also the profile's [gate] repair, repair_field, strip_max_share)")
+    repair.add_argument("--repair", action="store_true", default=None,
+                        help="add the text without its boilerplate and link-farm lines to kept records")
+    repair.add_argument("--repair-field", default=None, metavar="NAME",
+                        help="field for the repaired text (default clean_text; the text field replaces the original)")
+    repair.add_argument("--strip-max-share", type=float, default=None, metavar="SHARE",
+                        help="keep, repaired, a document rejected while its boilerplate and link-farm lines are at "
+                             "most this share of its characters, when its clean text passes (needs --repair)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +81,14 @@ class _Line:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.gate.gate import Gate, GateConfigError
+
     profile = resolve_profile(args)
     if args.max_line_bytes < 1:
         raise UsageError("--max-line-bytes must be positive")
     try:
-        gate = Gate(profile, max_chars=args.max_chars)
+        gate = Gate(profile, max_chars=args.max_chars, repair=args.repair, repair_field=args.repair_field,
+                    strip_max_share=args.strip_max_share)
     except GateConfigError as exc:
         raise UsageError(str(exc)) from None
     paths = args.paths or ["-"]
@@ -88,11 +100,16 @@ def run(args: argparse.Namespace) -> int:
     stdout = sys.stdout.buffer
     with ExitStack() as stack:
         rejects: IO[bytes] | None = stack.enter_context(open(args.rejects, "wb")) if args.rejects else None
-        bar = stack.enter_context(progress(not args.no_progress, "gating"))
+        bar = stack.enter_context(progress(show_progress(args), "gating"))
         for verdict in bar.track(gate.stream(items, jobs=args.jobs)):
             line = contexts.popleft()  # verdicts come back in input order
             if verdict.keep:
-                stdout.write(_annotated(line.raw, verdict) if args.annotate else _terminated(line.raw))
+                added: dict[str, Any] = {}
+                if verdict.repair is not None:
+                    added[verdict.repair.field] = verdict.repair.text
+                if args.annotate:
+                    added[ANNOTATION_FIELD] = verdict.to_dict(args.text_field)
+                stdout.write(_with_fields(line.raw, added) if added else _terminated(line.raw))
             elif rejects is not None:
                 rejects.write(_reject_record(line, verdict))
         stdout.flush()
@@ -142,6 +159,8 @@ def _read_lines(fh: IO[bytes], name: str, max_bytes: int) -> Iterator[_Line]:
 
 
 def _parse(line: _Line, args: argparse.Namespace, fields: RecordFields) -> Document | Verdict:
+    from scoring.gate.gate import BLANK_LINE, LINE_TOO_LARGE, UNDECODABLE, Verdict
+
     fallback_id = f"{line.file}:{line.number}"
     if line.truncated_from:
         return Verdict.reject(LINE_TOO_LARGE, None, f"line is {line.truncated_from:,} bytes, above "
@@ -164,20 +183,22 @@ def _terminated(raw: bytes) -> bytes:
     return raw if raw.endswith(b"\n") else raw + b"\n"
 
 
-def _annotated(raw: bytes, verdict: Verdict) -> bytes:
-    """The record as read with the verdict appended as one more field.
+def _with_fields(raw: bytes, fields: dict[str, Any]) -> bytes:
+    """The record as read with `fields` appended (the verdict, the repaired text).
 
     Spliced in before the closing brace, so every original byte (key order, spacing,
-    number formatting, escapes) stays as it was.
+    number formatting, escapes) stays as it was; a field the record already has is replaced
+    by rewriting the record instead.
     """
-    annotation = json.dumps(verdict.to_dict(), ensure_ascii=False).encode("utf-8")
     body = raw.rstrip(b" \t\r\n")
     ending = raw[len(body):] or b"\n"
     record = json.loads(body)
-    if ANNOTATION_FIELD in record:  # splicing would duplicate the key: rewrite it instead
-        record[ANNOTATION_FIELD] = verdict.to_dict()
+    if any(name in record for name in fields):  # splicing would duplicate the key: rewrite it instead
+        record.update(fields)
         return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
-    return body[:-1].rstrip() + b', "' + ANNOTATION_FIELD.encode() + b'": ' + annotation + b"}" + ending
+    added = b"".join(b", " + json.dumps(name).encode() + b": " + json.dumps(value, ensure_ascii=False).encode("utf-8")
+                     for name, value in fields.items())
+    return body[:-1].rstrip() + added + b"}" + ending
 
 
 def _reject_record(line: _Line, verdict: Verdict) -> bytes:
@@ -204,5 +225,7 @@ def _print_summary(gate: Gate, profile: Any) -> None:
     err = sys.stderr
     print(f"sourcegauge gate: {stats['total']} lines, {stats['kept']} kept, {stats['dropped']} rejected "
           f"(profile {profile.name}, {profile.hash})", file=err)
+    if stats["repaired"]:
+        print(f"  {stats['repaired']:>8}  kept by stripping boilerplate and link-farm lines", file=err)
     for reason, count in sorted(gate.reasons.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {count:>8}  {reason}", file=err)

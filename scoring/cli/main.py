@@ -1,6 +1,9 @@
 """`sourcegauge` command line: one sub-command per module `scoring/cli/<name>.py`.
 
-Each command module defines HELP (one line), `add_arguments(parser)` and `run(args) -> int`.
+Each command module defines HELP (one line), `add_arguments(parser)` and `run(args) -> int`,
+and imports nothing heavy at module level: `sourcegauge --help` reads every HELP, but only
+the command being run gets its arguments added (which may import what their defaults come
+from) and runs. Every command also takes --quiet / --verbose (scoring.cli.common).
 Exit codes: 0 success, 1 some inputs could not be processed (or a command-specific
 failure such as `gate --fail-on-reject`), 2 usage errors.
 """
@@ -9,16 +12,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 from collections.abc import Sequence
 
-from scoring.cli.common import UsageError
+from scoring.cli.common import UsageError, add_verbosity_arguments
 
 COMMANDS = ("score", "rank", "audit", "report", "gate", "bench", "rubrics")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `command`, only that sub-command gets its full arguments (all of them without)."""
     from scoring import __version__
 
     parser = argparse.ArgumentParser(
@@ -29,19 +32,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        module_name = f"scoring.cli.{name}"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        module = importlib.import_module(module_name)
+        module = importlib.import_module(f"scoring.cli.{name}")
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(cmd)
+        if command is None or command == name:
+            module.add_arguments(cmd)
+            add_verbosity_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The sub-command named in `argv` (the first argument that is not an option), if any."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(args_list) or "")  # "": no command named, e.g. `sourcegauge --help`
+    args = parser.parse_args(args_list)
     try:
         return int(args._run(args))
     except UsageError as exc:

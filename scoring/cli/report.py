@@ -4,50 +4,72 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from scoring.cli.common import (
     UsageError,
     add_input_arguments,
     add_scoring_arguments,
+    count_documents,
     load_options,
+    note,
     progress,
+    report_problems,
     resolve_profile,
+    show_progress,
 )
 from scoring.cli.rank import add_ranking_arguments, check_ranking_arguments
-from scoring.engine.pipeline import score_corpus
-from scoring.report import REPORT_FILES, ReportOptions, write_report
 
 HELP = "write a self-contained HTML report (ranking, distributions, lean audit, every document's evidence) " \
        "plus summary.md and CSV/JSONL tables"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from scoring.report import ReportOptions
+
+    defaults = ReportOptions()
     add_input_arguments(parser)
     add_scoring_arguments(parser)
     add_ranking_arguments(parser)
     out = parser.add_argument_group("output")
     out.add_argument("-o", "--output", default="reports", help="output folder (default: reports)")
-    out.add_argument("--title", default="sourcegauge report", help="report title")
-    out.add_argument("--max-document-pages", type=int, default=200,
-                     help="documents with their own section in the HTML; beyond this, the lowest-scoring ones "
-                          "(default 200)")
+    out.add_argument("--title", default=defaults.title, help="report title")
+    out.add_argument("--max-document-pages", type=int, default=defaults.max_document_pages,
+                     help="documents whose text, evidence and score story are in the HTML; beyond this, the "
+                          f"lowest-scoring ones (default {defaults.max_document_pages}; every document is still "
+                          "listed in the documents table)")
+    out.add_argument("--max-overview-rows", type=int, default=defaults.max_overview_rows,
+                     help="rows of the HTML documents table, worst first; all documents are in documents.csv "
+                          f"(default {defaults.max_overview_rows:,})")
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.core.document import LoadError
+    from scoring.engine.pipeline import score_corpus
+    from scoring.report import REPORT_FILES, ReportOptions, write_report
+
     check_ranking_arguments(args)
-    if args.max_document_pages < 0:
-        raise UsageError("--max-document-pages must be >= 0")
+    if args.max_document_pages < 0 or args.max_overview_rows < 0:
+        raise UsageError("--max-document-pages and --max-overview-rows must be >= 0")
     profile = resolve_profile(args)
     options = load_options(args)
     report_options = ReportOptions(title=args.title, max_document_pages=args.max_document_pages,
-                                   min_documents=args.min_documents, n_bootstrap=args.bootstrap,
-                                   confidence=args.confidence, seed=args.seed)
-    with progress(not args.no_progress, "scoring") as bar:
-        result = write_report(bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options)),
+                                   max_overview_rows=args.max_overview_rows, min_documents=args.min_documents,
+                                   n_bootstrap=args.bootstrap, confidence=args.confidence, seed=args.seed)
+    skipped: list[str] = []
+    started = time.perf_counter()
+    total = count_documents(args.paths) if show_progress(args) else None
+    with progress(show_progress(args), "scoring", total) as bar:
+        result = write_report(bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
+                                                     skipped=skipped)),
                               args.output, profile.rubrics, {"name": profile.name, "hash": profile.hash},
-                              report_options)
-    for path, reason in result.unreadable:
-        print(f"sourcegauge: could not read {path}: {reason}", file=sys.stderr)
-    print(f"sourcegauge report: {result.documents} documents, {len(result.ranking)} sources -> "
-          f"{', '.join(str(result.out_dir / name) for name in REPORT_FILES)}", file=sys.stderr)
+                              report_options, flag_caps=dict(profile.flag_caps))
+    report_problems(args, [LoadError(path, reason) for path, reason in result.unreadable], skipped)
+    sources = len(result.ranking)
+    note(args, f"sourcegauge report: {result.documents} documents, {sources} source{'' if sources == 1 else 's'} -> "
+               f"{', '.join(str(result.out_dir / name) for name in REPORT_FILES)}")
+    if args.verbose:
+        seconds = time.perf_counter() - started
+        sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in result.files if p.exists())
+        print(f"sourcegauge report: {seconds:.1f} s; {sizes}", file=sys.stderr)
     return 1 if result.unreadable else 0

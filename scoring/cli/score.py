@@ -9,18 +9,21 @@ from collections import Counter
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoring.cli.common import (
     add_input_arguments,
     add_scoring_arguments,
+    count_documents,
     load_options,
     progress,
     resolve_profile,
+    show_progress,
 )
-from scoring.core.document import LoadError
-from scoring.engine.pipeline import score_corpus
-from scoring.engine.render import SummaryRow, csv_header, error_line, render_csv, render_jsonl
+
+if TYPE_CHECKING:  # the command line imports this module for --help: scoring imports wait for run()
+    from scoring.core.document import LoadError
+    from scoring.engine.render import SummaryRow
 
 HELP = "score documents: one JSON record per document with every rubric's score, features, flags and evidence"
 
@@ -34,10 +37,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      help="jsonl: full records with evidence (schema sourcegauge.document/1); "
                           "csv: one row per document with the scores and flags")
     out.add_argument("--no-evidence", action="store_true", help="leave evidence spans out of JSONL records")
-    out.add_argument("--quiet", "-q", action="store_true", help="no summary table on standard error")
 
 
 def run(args: argparse.Namespace) -> int:
+    from scoring.core.document import LoadError
+    from scoring.engine.pipeline import score_corpus
+    from scoring.engine.render import csv_header, error_line, render_csv, render_jsonl
+
     profile = resolve_profile(args)
     options = load_options(args)
     failures: list[LoadError] = []
@@ -54,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     with (nullcontext(target) if target else open(args.output, "w", encoding="utf-8", newline="")) as fh:
         if args.format == "csv":
             fh.write(csv_header(profile.rubrics))
-        with progress(not args.no_progress, "scoring") as bar:
+        total = count_documents(args.paths) if show_progress(args) else None
+        with progress(show_progress(args), "scoring", total) as bar:
             for item in bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
                                                skipped=skipped, map_result=render)):
                 if isinstance(item, LoadError):

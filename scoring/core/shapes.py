@@ -71,3 +71,16 @@ def lean_actors(details: Mapping[str, Any]) -> list[ActorRow]:
 def lean_mentions(details: Mapping[str, Any]) -> list[MentionRow]:
     """The mention rows of a lean result's details ([] when there are none)."""
     return list(details.get("mentions") or [])
+
+
+# The boilerplate rubric labels every line: details["lines"] = [(start, end, label), ...] in
+# original-text offsets, label "content" or a boilerplate category. The gate's repair mode
+# removes the lines that are not content.
+BOILERPLATE_RUBRIC = "boilerplate"
+CONTENT_LABEL = "content"
+LINK_FARM_FLAG = "link_farm"  # spam: its evidence spans are off-topic headline lines
+
+
+def line_labels(details: Mapping[str, Any]) -> list[tuple[int, int, str]]:
+    """The (start, end, label) rows of a boilerplate result's details ([] when absent)."""
+    return [(int(row[0]), int(row[1]), str(row[2])) for row in details.get("lines") or ()]

@@ -2,9 +2,16 @@
 
 Documents are grouped by `Document.source` (the loader's source rules: sidecar meta.csv,
 record field, HTML site name, URL host, folder name). Per source we report the number of
-documents, how many have a score, mean/median/standard deviation of the document score,
-per-rubric mean scores, flag rates (share of scored documents raising each flag) and a
-bootstrap confidence interval of the mean.
+documents, how many have a score, the source score (the trimmed mean of its document scores),
+mean/median/standard deviation of the document score, per-rubric mean scores, the mean
+contribution of each part of the document score (per model feature under a fitted model, per
+rubric under a weighted mean: what makes the source rank where it does), flag rates (share of
+scored documents raising each flag) and a bootstrap confidence interval of the source score.
+
+The source score is robust to a few outlying documents: the mean of the document scores after
+dropping the lowest and the highest `TRIM_SHARE` (10%) of them (floor(0.1 n) at each end, so
+below 10 documents it is the plain mean). One scraped index page or one wire story among an
+outlet's articles then moves it by at most a tenth of its spread.
 
 Method (the same for every source, documented in README "Source ranking"):
 
@@ -17,16 +24,16 @@ Method (the same for every source, documented in README "Source ranking"):
    `prior_df` pseudo degrees of freedom). Two lucky documents with nearly equal scores do
    not make a source look precisely good.
 3. Smoothed bootstrap. B replicates (default 2000): resample the source's n scores with
-   replacement and take the mean; draw a spread sigma2_b = dof * s2_eff / chi2(dof) with
+   replacement and take their trimmed mean (as for the source score); draw a spread sigma2_b = dof * s2_eff / chi2(dof) with
    dof = prior_df + n - 1 (the posterior of the variance), and add N(0, h_b^2 / n) with
    h_b^2 = max(0, sigma2_b - s2_plugin), where s2_plugin is the plain bootstrap's own variance
    (ddof 0). The replicate means then vary like a Student-t with dof degrees of freedom and
    scale sqrt(s2_eff / n); for a large source h_b ~ 0 and this is the ordinary percentile
-   bootstrap of the mean.
-4. Interval. ci_low, ci_high = the (1-c)/2 and (1+c)/2 percentiles of the replicate means
+   bootstrap of the trimmed mean.
+4. Interval. ci_low, ci_high = the (1-c)/2 and (1+c)/2 percentiles of the replicates
    (c = `confidence`, default 0.95), clipped to [0, 1].
 5. Ranking. Sources with at least `min_documents` scored documents come first, ordered by
-   ci_low (descending), then mean, then name; then sources below the minimum, in the same
+   ci_low (descending), then score, then name; then sources below the minimum, in the same
    order, marked `below_min_documents`; then sources without any scored document.
 
 Reproducibility: each source draws from its own numpy Generator seeded with
@@ -56,6 +63,10 @@ DEFAULT_CONFIDENCE = 0.95
 DEFAULT_MIN_DOCUMENTS = 5
 DEFAULT_PRIOR_DF = 5.0
 MIN_PRIOR_SD = 0.02
+# Share of a source's document scores dropped at each end before averaging (the source score).
+TRIM_SHARE = 0.1
+# How many of the largest mean contributions a ranking row shows (to_dict, tables).
+TOP_CONTRIBUTIONS = 5
 # Bound the bootstrap's working array (replicates x documents) to ~16 MB of float64.
 _MAX_DRAWS_PER_CHUNK = 2_000_000
 
@@ -69,6 +80,8 @@ class DocView:
     rubric_scores: Mapping[str, float]
     flags: tuple[str, ...]
     error: bool = False
+    # Signed parts of the document score (record "contributions"; see scoring.engine.aggregate).
+    contributions: Mapping[str, float] = field(default_factory=dict)
 
 
 def view(item: Any) -> DocView:
@@ -80,9 +93,17 @@ def view(item: Any) -> DocView:
             return DocView(str(item.get("source") or "unknown"), None, {}, (), error=True)
         rubrics = item.get("rubrics") or {}
         return DocView(str(item.get("source") or "unknown"), item.get("score"),
-                       {k: float(v["score"]) for k, v in rubrics.items()}, tuple(item.get("flags") or ()))
+                       {k: float(v["score"]) for k, v in rubrics.items()}, tuple(item.get("flags") or ()),
+                       contributions=_numbers(item.get("contributions")))
     return DocView(item.doc.source or "unknown", item.score,
-                   {k: r.score for k, r in item.results.items()}, tuple(item.flags))
+                   {k: r.score for k, r in item.results.items()}, tuple(item.flags),
+                   contributions=item.breakdown.contributions if item.breakdown else {})
+
+
+def _numbers(table: Any) -> dict[str, float]:
+    if not isinstance(table, Mapping):
+        return {}
+    return {str(k): float(v) for k, v in table.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
 
 
 def ranking_record(item: Any) -> dict[str, Any]:
@@ -95,6 +116,7 @@ def ranking_record(item: Any) -> dict[str, Any]:
         "source": item.doc.source,
         "score": item.score,
         "flags": list(item.flags),
+        "contributions": dict(item.breakdown.contributions) if item.breakdown else {},
         "rubrics": {name: {"score": r.score, "version": r.version} for name, r in item.results.items()},
         "profile": {"name": item.profile_name, "hash": item.profile_hash},
     }
@@ -108,6 +130,7 @@ class _SourceTally:
     rubric_sums: dict[str, float] = field(default_factory=dict)
     rubric_counts: dict[str, int] = field(default_factory=dict)
     flag_counts: dict[str, int] = field(default_factory=dict)
+    contribution_sums: dict[str, float] = field(default_factory=dict)
 
 
 class SourceAccumulator:
@@ -127,6 +150,8 @@ class SourceAccumulator:
         tally.documents += 1
         if doc.score is not None:
             tally.scores.append(float(doc.score))
+            for part, value in doc.contributions.items():
+                tally.contribution_sums[part] = tally.contribution_sums.get(part, 0.0) + value
         for name, value in doc.rubric_scores.items():
             tally.rubric_sums[name] = tally.rubric_sums.get(name, 0.0) + value
             tally.rubric_counts[name] = tally.rubric_counts.get(name, 0) + 1
@@ -156,6 +181,7 @@ class SourceRanking:
     documents: int
     scored: int
     unreadable: int
+    score: float | None  # the source score: trimmed mean of the document scores (TRIM_SHARE)
     mean: float | None
     median: float | None
     std: float | None
@@ -166,13 +192,21 @@ class SourceRanking:
     below_min_documents: bool
     profile: dict[str, str] = field(default_factory=dict)
     rubric_versions: dict[str, str] = field(default_factory=dict)
+    # Mean signed contribution of each part of the document score over the scored documents,
+    # largest magnitude first (model features "rubric.feature", or rubrics for a weighted mean).
+    contributions: dict[str, float] = field(default_factory=dict)
+
+    def top_contributions(self, limit: int = TOP_CONTRIBUTIONS) -> dict[str, float]:
+        return dict(list(self.contributions.items())[:limit])
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "rank": self.rank, "documents": self.documents, "scored": self.scored,
-            "unreadable": self.unreadable, "mean": _r(self.mean), "median": _r(self.median),
+            "unreadable": self.unreadable, "score": _r(self.score), "mean": _r(self.mean),
+            "median": _r(self.median),
             "std": _r(self.std), "ci_low": _r(self.ci_low), "ci_high": _r(self.ci_high),
             "rubric_means": {k: _r(v) for k, v in self.rubric_means.items()},
+            "contributions": {k: _r(v) for k, v in self.top_contributions().items()},
             "flag_rates": {k: _r(v) for k, v in self.flag_rates.items()},
             "below_min_documents": self.below_min_documents,
             "profile": dict(self.profile), "rubrics": dict(self.rubric_versions),
@@ -216,25 +250,28 @@ def rank_accumulated(
     for source in sorted(acc.sources):
         tally = acc.sources[source]
         n = len(tally.scores)
-        mean = median = std = low = high = None
+        score = mean = median = std = low = high = None
         if n:
             # Sorted: the resampling (and float sums) then depend on the scores, not on input order.
             scores = np.sort(np.asarray(tally.scores, dtype=np.float64))
             mean = float(scores.mean())
+            score = trimmed_mean(scores, TRIM_SHARE)
             median = float(statistics.median(tally.scores))
             std = float(scores.std(ddof=1)) if n > 1 else 0.0
             low, high = bootstrap_mean_ci(scores, pooled_var=pooled, prior_df=prior_df, n_bootstrap=n_bootstrap,
-                                          confidence=confidence, rng=source_rng(seed, source))
+                                          confidence=confidence, rng=source_rng(seed, source), trim=TRIM_SHARE)
         below = n < min_documents
         tier = 2 if n == 0 else (1 if below else 0)
-        key = (tier, -(low if low is not None else 0.0), -(mean if mean is not None else 0.0), source)
+        key = (tier, -(low if low is not None else 0.0), -(score if score is not None else 0.0), source)
         denominator = max(tally.documents, 1)
         rows.append((key, {
             "source": source, "documents": tally.documents, "scored": n, "unreadable": tally.unreadable,
-            "mean": mean, "median": median, "std": std, "ci_low": low, "ci_high": high,
+            "score": score, "mean": mean, "median": median, "std": std, "ci_low": low, "ci_high": high,
             "rubric_means": {k: tally.rubric_sums[k] / tally.rubric_counts[k] for k in sorted(tally.rubric_sums)},
             "flag_rates": {k: tally.flag_counts[k] / denominator for k in sorted(tally.flag_counts)},
             "below_min_documents": below,
+            "contributions": dict(sorted(((k, v / n) for k, v in tally.contribution_sums.items()),
+                                         key=lambda kv: (-abs(kv[1]), kv[0]))) if n else {},
         }))
     rows.sort(key=lambda row: row[0])
     profile = dict(acc.profile or {})
@@ -267,6 +304,12 @@ def pooled_variance(groups: Iterable[list[float]]) -> float:
     return max(variance, MIN_PRIOR_SD**2)
 
 
+def trimmed_mean(sorted_scores: np.ndarray, trim: float) -> float:
+    """Mean of sorted scores after dropping floor(trim * n) at each end."""
+    cut = int(trim * len(sorted_scores))
+    return float(sorted_scores[cut: len(sorted_scores) - cut].mean())
+
+
 def bootstrap_mean_ci(
     scores: np.ndarray,
     *,
@@ -275,8 +318,10 @@ def bootstrap_mean_ci(
     n_bootstrap: int = DEFAULT_BOOTSTRAP,
     confidence: float = DEFAULT_CONFIDENCE,
     rng: np.random.Generator,
+    trim: float = 0.0,
 ) -> tuple[float, float]:
-    """Smoothed percentile-bootstrap interval of the mean with a shrunk spread (steps 2-4)."""
+    """Smoothed percentile-bootstrap interval of the (trimmed, when `trim` > 0) mean with a shrunk
+    spread (steps 2-4)."""
     n = len(scores)
     sample_var = float(scores.var(ddof=1)) if n > 1 else 0.0
     plugin_var = float(scores.var(ddof=0))
@@ -287,6 +332,11 @@ def bootstrap_mean_ci(
     for start in range(0, n_bootstrap, chunk):
         stop = min(n_bootstrap, start + chunk)
         picks = rng.integers(0, n, size=(stop - start, n))
+        cut = int(trim * n)
+        if cut:
+            # Sorting the drawn indices sorts the draws (scores is sorted): cheaper than sorting floats.
+            picks.sort(axis=1)
+            picks = picks[:, cut: n - cut]
         means[start:stop] = scores[picks].mean(axis=1)
     # Each replicate's spread is a posterior draw (scaled-inverse-chi^2 with dof = prior_df + n - 1
     # around effective_var), so few documents give Student-t-like tails, not normal ones.

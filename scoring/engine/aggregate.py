@@ -1,6 +1,11 @@
-"""Combining rubric scores into one document score.
+"""Combining rubric results into one document score.
 
-For a document with rubric scores s_r (each in [0, 1], 1 = best) and profile weights w_r:
+With a fitted model (the profile's `model`, scoring.engine.model), the base score is the model's
+output over named rubric features: base = clip(intercept + sum of contributions, 0, 1), one
+contribution per model feature ("rubric.feature", signed, 0 for a feature not measured on this
+document or not defined for its language), `baseline` = the intercept. Flag caps then apply as
+below. Without a model, for a document with rubric scores s_r (each in [0, 1], 1 = best) and
+profile weights w_r:
 
     base  = sum_r w_r * s_r / sum_r w_r        over the rubrics that produced a result
     score = min(base, min_{f in flags} cap_f)  over the flags listed in [flag_caps]
@@ -15,8 +20,10 @@ For a document with rubric scores s_r (each in [0, 1], 1 = best) and profile wei
 - Rounded to 6 decimals so records are stable across platforms.
 
 `score_breakdown` returns the whole story (`ScoreBreakdown`): the base score, the flag whose cap
-applied (if any) and each rubric's contribution to the base score (w_r·s_r / Σw, which sum to it),
-so a report can say why a document scored what it did.
+applied (if any) and the contributions: each rubric's w_r·s_r / Σw (baseline 0), or each model
+feature's signed part (baseline = the model's intercept). In both cases baseline + the sum of
+the contributions is the base score (for a model, before clipping into [0, 1]), so a report can
+say why a document scored what it did.
 """
 
 from __future__ import annotations
@@ -36,28 +43,39 @@ class ScoreBreakdown:
     base: float | None  # before any flag cap
     capped_by: str | None = None  # the flag whose cap set the score, when a cap lowered it
     cap: float | None = None
-    # Signed part of the base score per rubric (they sum to `base`); weight-0 rubrics are absent.
+    # Signed parts of the base score: per rubric (weighted mean; weight-0 rubrics are absent) or
+    # per model feature ("rubric.feature"). baseline + sum(contributions) = base (before clipping).
     contributions: dict[str, float] = field(default_factory=dict)
+    baseline: float = 0.0
 
 
-def score_breakdown(results: Mapping[str, RubricResult], profile: Profile) -> ScoreBreakdown:
-    weight_sum = sum(profile.weights.get(name, 0.0) for name in results)
-    if weight_sum == 0:
-        return ScoreBreakdown(None, None)
-    parts = {name: profile.weights[name] * result.score / weight_sum for name, result in results.items()
-             if profile.weights.get(name, 0.0) > 0}
-    base = sum(parts.values())
+def score_breakdown(results: Mapping[str, RubricResult], profile: Profile, lang: str = "en") -> ScoreBreakdown:
+    """How the document's score comes about; `lang` (the document's language) decides which model
+    features apply (ignored by the weighted mean)."""
+    baseline = 0.0
+    if profile.model is not None:
+        model_base, parts = profile.model.apply(results, lang)
+        if model_base is None:
+            return ScoreBreakdown(None, None)
+        base, baseline = model_base, profile.model.intercept
+    else:
+        weight_sum = sum(profile.weights.get(name, 0.0) for name in results)
+        if weight_sum == 0:
+            return ScoreBreakdown(None, None)
+        parts = {name: profile.weights[name] * result.score / weight_sum for name, result in results.items()
+                 if profile.weights.get(name, 0.0) > 0}
+        base = sum(parts.values())
     score, capped_by, cap_value = base, None, None
     for flag in all_flags(results):
         cap = profile.flag_caps.get(flag)
         if cap is not None and cap < score:
             score, capped_by, cap_value = cap, flag, cap
     return ScoreBreakdown(round(score, 6), round(base, 6), capped_by, cap_value,
-                          {name: round(part, 6) for name, part in parts.items()})
+                          {name: round(part, 6) for name, part in parts.items()}, round(baseline, 6))
 
 
-def document_score(results: Mapping[str, RubricResult], profile: Profile) -> float | None:
-    return score_breakdown(results, profile).score
+def document_score(results: Mapping[str, RubricResult], profile: Profile, lang: str = "en") -> float | None:
+    return score_breakdown(results, profile, lang).score
 
 
 def all_flags(results: Mapping[str, RubricResult]) -> tuple[str, ...]:

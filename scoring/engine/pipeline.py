@@ -75,6 +75,7 @@ class DocumentResult:
             "base_score": self.breakdown.base if self.breakdown else self.score,
             "capped_by": ({"flag": self.breakdown.capped_by, "cap": self.breakdown.cap}
                           if self.breakdown and self.breakdown.capped_by else None),
+            "baseline": self.breakdown.baseline if self.breakdown else 0.0,
             "contributions": dict(self.breakdown.contributions) if self.breakdown else {},
             "flags": list(self.flags),
             "profile": {"name": self.profile_name, "hash": self.profile_hash},
@@ -111,7 +112,7 @@ class Scorer:
                 results[rubric.name] = rubric.score(seg)
             except Exception as exc:  # one rubric's bug must not lose the document
                 errors[rubric.name] = f"{type(exc).__name__}: {exc}"
-        breakdown = score_breakdown(results, self.profile)
+        breakdown = score_breakdown(results, self.profile, seg.lang)
         return DocumentResult(
             doc=doc,
             lang=seg.lang,

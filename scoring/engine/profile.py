@@ -14,6 +14,10 @@ Tables (anything else is an error naming the key, so a typo cannot be ignored si
                              rubric's `parameter_constraints`; relative file paths resolve against
                              the profile's own folder, and the files' contents enter the hash
     [gate]                   gate settings, interpreted by scoring.gate.gate
+    model                    a fitted document-score model (JSON, scoring.engine.model), path relative
+                             to the profile's folder; validated at load (every feature must be one a
+                             rubric of [rubrics] declares in `feature_names`), and its content enters
+                             the hash. With a model the [rubrics] weights only choose what runs.
 
 How the document score is computed from these is documented in scoring.engine.aggregate.
 """
@@ -32,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.core.params import Constraint, FilePath, NoneOr, parameter_problems
+from scoring.engine.model import ModelError, QualityModel, load_model
 from scoring.engine.registry import available_rubrics, rubric_class
 
 BUILTIN_PROFILES_PACKAGE = "scoring"
@@ -56,6 +61,8 @@ class Profile:
     # sha256 of every file a parameter names ("rubric.param" -> digest): the hash covers what the
     # files say, not where they happen to be on this machine.
     file_digests: dict[str, str] = field(default_factory=dict)
+    # The fitted document-score model, when the profile names one (else the weighted mean).
+    model: QualityModel | None = None
 
     @property
     def rubrics(self) -> tuple[str, ...]:
@@ -67,7 +74,7 @@ class Profile:
                   for rubric, table in self.params.items()}
         canonical = json.dumps(
             {"weights": self.weights, "flag_caps": self.flag_caps, "thresholds": self.thresholds,
-             "params": params, "gate": self.gate},
+             "params": params, "gate": self.gate, "model": self.model.digest if self.model else None},
             sort_keys=True,
         )
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
@@ -77,7 +84,12 @@ class Profile:
         return {"name": self.name, "hash": self.hash, "source": self.source}
 
     def restricted_to(self, names: list[str]) -> Profile:
-        """The same profile running only `names` (weights kept; unknown names get weight 1)."""
+        """The same profile running only `names` (weights kept; unknown names get weight 1).
+
+        The model is kept when every rubric it reads still runs; otherwise the restricted profile
+        scores by the weighted mean of the rubrics asked for (its hash says so: no model digest).
+        """
+        model = self.model if self.model and set(self.model.rubrics) <= set(names) else None
         return Profile(
             name=self.name,
             weights={n: self.weights.get(n, 1.0) for n in names},
@@ -88,6 +100,7 @@ class Profile:
             description=self.description,
             source=self.source,
             file_digests={k: v for k, v in self.file_digests.items() if k.partition(".")[0] in names},
+            model=model,
         )
 
 
@@ -120,24 +133,28 @@ def load_profile(name_or_path: str | Path = "default") -> Profile:
             )
         raw = files(BUILTIN_PROFILES_PACKAGE).joinpath("profiles", f"{text_source}.toml").read_text("utf-8")
         text_source = f"builtin:{text_source}"
+        model_base = Path(str(files(BUILTIN_PROFILES_PACKAGE).joinpath("profiles")))
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{text_source}: invalid TOML: {exc}") from None
     except RecursionError:
         raise ProfileError(f"{text_source}: invalid TOML: nested too deeply") from None
-    base = path.resolve().parent if not text_source.startswith("builtin:") else None
-    return parse_profile(data, text_source, base)
+    if text_source.startswith("builtin:"):
+        return parse_profile(data, text_source, None, model_base)
+    return parse_profile(data, text_source, path.resolve().parent)
 
 
-KNOWN_KEYS = ("name", "description", "rubrics", "flag_caps", "thresholds", "params", "gate")
+KNOWN_KEYS = ("name", "description", "rubrics", "flag_caps", "thresholds", "params", "gate", "model")
 
 
-def parse_profile(data: dict[str, Any], where: str = "<memory>", base: Path | None = None) -> Profile:
+def parse_profile(data: dict[str, Any], where: str = "<memory>", base: Path | None = None,
+                  model_base: Path | None = None) -> Profile:
     """Validate a profile's parsed TOML; every error names the file and the offending key.
 
     `base` is the folder relative file paths in `[params]` resolve against (the profile's own
-    folder; the working directory when None).
+    folder; the working directory when None); the `model` path resolves against `model_base`
+    (default: `base`).
     """
     for key in data:
         if key not in KNOWN_KEYS:
@@ -188,7 +205,39 @@ def parse_profile(data: dict[str, Any], where: str = "<memory>", base: Path | No
         description=str(data.get("description", "")),
         source=where,
         file_digests=digests,
+        model=_model(data, where, model_base or base, weights),
     )
+
+
+def _model(data: dict[str, Any], where: str, base: Path | None, weights: dict[str, float]) -> QualityModel | None:
+    """The profile's model, loaded and checked against the rubrics the profile runs."""
+    if "model" not in data:
+        return None
+    value = data["model"]
+    if not isinstance(value, str) or not value:
+        raise ProfileError(f"{where}: model: must be the path of a model file, got {value!r}")
+    path = Path(value).expanduser()
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    try:
+        model = load_model(path)
+    except ModelError as exc:
+        raise ProfileError(f"{where}: model: {exc}") from None
+    for feature in model.features:
+        if feature.rubric not in weights:
+            raise ProfileError(f"{where}: model: {path}: feature {feature.key}: rubric {feature.rubric!r} is not "
+                               "in [rubrics] of this profile")
+        try:
+            declared = tuple(getattr(rubric_class(feature.rubric), "feature_names", ()) or ())
+        except Exception:  # a rubric that does not import fails later, with its own message
+            continue
+        if not declared:
+            raise ProfileError(f"{where}: model: {path}: feature {feature.key}: rubric {feature.rubric!r} does not "
+                               "declare its feature_names, so the model cannot be checked against it")
+        if feature.feature not in declared:
+            raise ProfileError(f"{where}: model: {path}: feature {feature.key}: rubric {feature.rubric!r} produces "
+                               f"no such feature; it declares: {', '.join(declared)}")
+    return model
 
 
 def _check_params(rubric: str, table: dict[str, Any], where: str, base: Path | None,

@@ -11,9 +11,10 @@ The built-in rubrics are registered in sourcegauge's own pyproject.toml the same
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scoring.rubric import Rubric
+if TYPE_CHECKING:  # imported where a rubric is loaded: listing names stays light (`sourcegauge rubrics`)
+    from scoring.rubric import Rubric
 
 GROUP = "sourcegauge.rubrics"
 
@@ -43,6 +44,8 @@ def available_rubrics() -> list[str]:
 
 
 def rubric_class(name: str) -> type[Rubric]:
+    from scoring.rubric import Rubric
+
     eps = _entry_points()
     if name not in eps:
         raise UnknownRubricError(name, sorted(eps))

@@ -9,6 +9,13 @@ rubric) and its `[gate]` table, whose keys are documented in GATE_KEYS below and
 README ("Gate"). Every reason is a stable slug; thresholds inside a slug are formatted from
 the configured value (`boilerplate_ratio_above_0.5`), so changing the profile changes the slug
 and a counter can never silently mean something else.
+
+Repair, beside keep-or-reject (as datatrove has modifiers beside its filters): with `repair`
+the verdict carries the text with its boilerplate and link-farm lines removed (`Repair`), for
+the caller to store in the kept record. With `strip_max_share` too, a document rejected while
+those lines are at most that share of its characters is scored again without them, and kept
+(its clean text) when the clean text passes: one teaser line at the end of a good article no
+longer loses the article. Removed spans are offsets into the original text.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.core.document import Document, LoadError
+from scoring.core.shapes import BOILERPLATE_RUBRIC, CONTENT_LABEL, LINK_FARM_FLAG, line_labels
 from scoring.engine.parallel import ordered_batches
 from scoring.engine.pipeline import DocumentResult, Scorer
 from scoring.engine.profile import Profile, ProfileError, as_profile
@@ -40,6 +48,7 @@ RUBRIC_ERROR = "rubric_error"
 NO_SCORE = "no_score"
 
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_REPAIR_FIELD = "clean_text"
 
 # The keys of a profile's [gate] table and what each one means (also shown in README "Gate").
 GATE_KEYS: dict[str, str] = {
@@ -50,12 +59,41 @@ GATE_KEYS: dict[str, str] = {
     "flags": "table flag = reason slug: reject when a rubric raises that flag, with that reason",
     "features": "table of rules name = {rubric, feature, above|below}: reject when the rubric's feature is "
                 "above/below the value (reason <name>_above_<value> / <name>_below_<value>)",
+    "repair": "true or false (default): give kept documents their text without boilerplate and link-farm "
+              "lines (in the field repair_field)",
+    "repair_field": f'field that receives the repaired text (default "{DEFAULT_REPAIR_FIELD}"); naming the '
+                    "text field itself replaces the original",
+    "strip_max_share": "number in [0,1] (default 0), needs repair: a document rejected while its boilerplate "
+                       "and link-farm lines are at most this share of its characters is scored again without "
+                       "them and kept, repaired, when it then passes",
 }
 _SLUG = re.compile(r"^[a-z][a-z0-9_.]*$")
 
 
 class GateConfigError(ProfileError):
     """A [gate] table that cannot be used; the message names the profile and the key."""
+
+
+@dataclass(frozen=True)
+class Repair:
+    """The text with its boilerplate and link-farm lines removed, and what was removed.
+
+    `removed` holds (start, end, label) spans in ORIGINAL-text offsets; `rescored` says the
+    verdict's scores are those of the repaired text (the document was kept by stripping it),
+    and `waived` the reasons the original text was rejected for.
+    """
+
+    field: str
+    text: str
+    removed: tuple[tuple[int, int, str], ...] = ()
+    rescored: bool = False
+    waived: tuple[str, ...] = ()
+
+    def to_dict(self, text_field: str = "text") -> dict[str, Any]:
+        return {"field": self.field, "removed": [list(span) for span in self.removed],
+                "removed_chars": sum(end - start for start, end, _ in self.removed),
+                "offsets_in": text_field, "scores_of": self.field if self.rescored else text_field,
+                "waived": list(self.waived)}
 
 
 @dataclass(frozen=True)
@@ -75,21 +113,28 @@ class Verdict:
     id: str | None = None
     detail: str = ""
     result: DocumentResult | None = field(default=None, compare=False, repr=False)
+    repair: Repair | None = None
 
     @classmethod
     def reject(cls, reason: str, id: str | None = None, detail: str = "") -> Verdict:
         """A verdict for an input that never reached the rubrics."""
         return cls(keep=False, reasons=(reason,), id=id, detail=detail)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-able summary (what `sourcegauge gate --annotate` adds as the `sourcegauge` field)."""
-        return {
+    def to_dict(self, text_field: str = "text") -> dict[str, Any]:
+        """JSON-able summary (what `sourcegauge gate --annotate` adds as the `sourcegauge` field).
+
+        With a repair, `repair` says which field holds the repaired text, the removed spans (as
+        offsets into `text_field`, the original) and which text the scores are of."""
+        out = {
             "keep": self.keep,
             "reasons": list(self.reasons),
             "score": None if self.score is None else round(self.score, 6),
             "scores": {k: round(v, 6) for k, v in self.scores.items()},
             "flags": list(self.flags),
         }
+        if self.repair is not None:
+            out["repair"] = self.repair.to_dict(text_field)
+        return out
 
 
 @dataclass(frozen=True)
@@ -118,6 +163,9 @@ class GateRules:
     flags: Mapping[str, str] = field(default_factory=dict)
     features: tuple[FeatureRule, ...] = ()
     rubric_minimums: Mapping[str, float] = field(default_factory=dict)
+    repair: bool = False
+    repair_field: str = DEFAULT_REPAIR_FIELD
+    strip_max_share: float = 0.0
 
     def reasons(self) -> list[str]:
         """Every score-dependent reason slug these rules can produce."""
@@ -157,7 +205,20 @@ def parse_gate_table(profile: Profile) -> GateRules:
         if not isinstance(reason, str) or not _SLUG.match(reason):
             raise GateConfigError(f"{where}: flags.{flag}: reason must be a slug like 'spam_{flag}' "
                                   f"(lowercase letters, digits, _ and .), got {reason!r}")
+    repair = table.get("repair", False)
+    if not isinstance(repair, bool):
+        raise GateConfigError(f"{where}: repair must be true or false, got {repair!r}")
+    repair_field = table.get("repair_field", DEFAULT_REPAIR_FIELD)
+    if not isinstance(repair_field, str) or not repair_field:
+        raise GateConfigError(f"{where}: repair_field must be a field name, got {repair_field!r}")
+    strip = table.get("strip_max_share", 0.0)
+    if not _is_number_in(strip, 0.0, 1.0):
+        raise GateConfigError(f"{where}: strip_max_share must be a number in [0, 1], got {strip!r}")
+    if strip and not repair:
+        raise GateConfigError(f"{where}: strip_max_share needs repair = true (a document kept by stripping "
+                              "lines must be stored without them)")
     return GateRules(
+        repair=repair, repair_field=repair_field, strip_max_share=float(strip),
         min_score=None if min_score is None else float(min_score),
         max_chars=max_chars,
         reject_on_rubric_error=on_error == "reject",
@@ -211,13 +272,28 @@ class Gate:
     """
 
     def __init__(self, profile: Profile | str | Path = "default", rubrics: Iterable[str] | None = None,
-                 max_chars: int | None = None) -> None:
+                 max_chars: int | None = None, repair: bool | None = None, repair_field: str | None = None,
+                 strip_max_share: float | None = None) -> None:
         self.profile = as_profile(profile, rubrics)
         self.rules = parse_gate_table(self.profile)
         if max_chars is not None:  # a caller's limit (CLI --max-chars) overrides the profile's
             if max_chars < 1:
                 raise GateConfigError(f"max_chars must be a positive integer, got {max_chars!r}")
             self.rules = replace(self.rules, max_chars=max_chars)
+        # A caller's repair settings (CLI --repair, --repair-field, --strip-max-share) override the profile's.
+        if repair is not None:
+            self.rules = replace(self.rules, repair=repair)
+        if repair_field is not None:
+            if not repair_field:
+                raise GateConfigError("repair_field must be a field name")
+            self.rules = replace(self.rules, repair_field=repair_field)
+        if strip_max_share is not None:
+            if not _is_number_in(strip_max_share, 0.0, 1.0):
+                raise GateConfigError(f"strip_max_share must be in [0, 1], got {strip_max_share!r}")
+            self.rules = replace(self.rules, strip_max_share=float(strip_max_share))
+        if self.rules.strip_max_share and not self.rules.repair:
+            raise GateConfigError("strip_max_share needs repair (a document kept by stripping lines must be "
+                                  "stored without them)")
         self._scorer: Scorer | None = None
         self.stats: Counter[str] = Counter()
 
@@ -255,7 +331,24 @@ class Gate:
         early = self.precheck(doc)
         if early is not None:
             return early
-        return self.judge(self.scorer.score(doc))
+        return self.assess(doc)
+
+    def assess(self, doc: Document) -> Verdict:
+        """Score a (prechecked) document and judge it, repairing it when the rules say so."""
+        result = self.scorer.score(doc)
+        verdict = self.judge(result)
+        if not self.rules.repair:
+            return verdict
+        removed = strippable_lines(result)
+        repaired = without_spans(doc.text, removed)
+        repair = Repair(self.rules.repair_field, repaired, removed)
+        share = sum(end - start for start, end, _ in removed) / max(1, len(doc.text))
+        if verdict.keep or not removed or share > self.rules.strip_max_share or not repaired.strip():
+            return replace(verdict, repair=repair)
+        second = self.judge(self.scorer.score(replace(doc, text=repaired)))
+        if not second.keep:
+            return replace(verdict, repair=repair)
+        return replace(second, repair=replace(repair, rescored=True, waived=verdict.reasons))
 
     def judge(self, result: DocumentResult) -> Verdict:
         """The verdict for an already scored document."""
@@ -298,6 +391,8 @@ class Gate:
         self.stats["total"] += 1
         if verdict.keep:
             self.stats["kept"] += 1
+            if verdict.repair is not None and verdict.repair.rescored:
+                self.stats["repaired"] += 1
         else:
             self.stats["dropped"] += 1
             for reason in verdict.reasons:
@@ -328,7 +423,43 @@ class Gate:
 
     def _decide_all(self, prepared: Iterable[Document | Verdict]) -> Iterator[Verdict]:
         for item in prepared:
-            yield item if isinstance(item, Verdict) else self.judge(self.scorer.score(item))
+            yield item if isinstance(item, Verdict) else self.assess(item)
+
+
+def strippable_lines(result: DocumentResult) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, label) of every line the boilerplate rubric labelled as not content and of every
+    line holding a link-farm span, in original offsets, merged and in order."""
+    spans: list[tuple[int, int, str]] = []
+    boilerplate = result.results.get(BOILERPLATE_RUBRIC)
+    if boilerplate is not None:
+        spans += [row for row in line_labels(boilerplate.details) if row[2] != CONTENT_LABEL]
+    text = result.doc.text
+    for rubric in result.results.values():
+        for flag in rubric.flags:
+            if flag.name == LINK_FARM_FLAG:
+                for ev in flag.evidence:
+                    start = text.rfind("\n", 0, ev.start) + 1
+                    end = text.find("\n", ev.end)
+                    spans.append((start, len(text) if end < 0 else end, LINK_FARM_FLAG))
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2])
+        else:
+            merged.append((start, end, label))
+    return tuple(merged)
+
+
+def without_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """`text` without the spans, each with the line break that ends it, so no blank line is left."""
+    pieces, position = [], 0
+    for start, end, _ in spans:
+        pieces.append(text[position:start])
+        position = end + 1 if text[end:end + 1] == "\n" else end
+    pieces.append(text[position:])
+    out = "".join(pieces)
+    return out[:-1] if out.endswith("\n") and not text.endswith("\n") else out
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -344,8 +475,7 @@ def _init_worker(gate: Gate) -> None:
 def _decide_batch(batch: list[Document | Verdict]) -> list[Verdict]:
     assert _worker_gate is not None
     # The full DocumentResult (evidence, text) stays in the worker: only the verdict travels back.
-    return [item if isinstance(item, Verdict) else _strip(_worker_gate.judge(_worker_gate.scorer.score(item)))
-            for item in batch]
+    return [item if isinstance(item, Verdict) else _strip(_worker_gate.assess(item)) for item in batch]
 
 
 def _strip(verdict: Verdict) -> Verdict:

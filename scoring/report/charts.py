@@ -1,5 +1,12 @@
 """Charts as inline SVG strings (matplotlib, no pyplot state, byte-for-byte reproducible).
 
+matplotlib is imported when the first chart is drawn, not with this module: the command line
+and `import scoring.report` stay light.
+
+Ids: matplotlib names every group (`figure_1`, `axes_1`, …) identically in every SVG, which
+repeats ids on a page with several charts. `_svg` drops every id nothing refers to and prefixes
+the rest (clip paths, glyph and marker definitions) with the chart's name.
+
 Reproducibility: every chart is drawn inside an rc_context that fixes `svg.hashsalt` (ids of
 clip paths and glyphs are hashes of this salt, so a per-chart salt keeps ids unique within
 one HTML page and stable across runs), writes text as <text> elements (`svg.fonttype =
@@ -13,27 +20,47 @@ import io
 import re
 import warnings
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
-from scoring.corpus.audit import AuditReport
-from scoring.corpus.rank import SourceRanking
+    from scoring.corpus.audit import AuditReport
+    from scoring.corpus.rank import SourceRanking
 
 _RC = {"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False, "axes.spines.right": False,
        "font.family": ["DejaVu Sans", "sans-serif"]}
 _XML_HEADER = re.compile(r"^<\?xml[^>]*>\s*<!DOCTYPE[^>]*>\s*", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+_REFERENCE = re.compile(r'(?:url\(#|href="#)([^")]+)')
+# Wide enough for long source names, narrow enough that 9-point text stays legible on a 400 px screen.
+CHART_WIDTH = 5.4
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
             "#bcbd22", "#17becf")
 
 
+def _mpl() -> Any:
+    import matplotlib
+
+    return matplotlib
+
+
 def _svg(fig: Figure, salt: str) -> str:
     buffer = io.StringIO()
-    with matplotlib.rc_context({**_RC, "svg.hashsalt": f"sourcegauge-{salt}"}), warnings.catch_warnings():
+    with _mpl().rc_context({**_RC, "svg.hashsalt": f"sourcegauge-{salt}"}), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # missing-glyph warnings for CJK names: the browser draws them
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    svg = _XML_HEADER.sub("", buffer.getvalue())
+    svg = _METADATA.sub("", _XML_HEADER.sub("", buffer.getvalue()), count=1)
+    svg = unique_ids(svg, salt)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{salt} chart" ', 1)
+
+
+def unique_ids(svg: str, prefix: str) -> str:
+    """`svg` with unreferenced ids removed and the referenced ones prefixed (see module docstring)."""
+    referenced = set(_REFERENCE.findall(svg))
+    svg = _ID.sub(lambda m: f' id="{prefix}-{m.group(1)}"' if m.group(1) in referenced else "", svg)
+    return _REFERENCE.sub(lambda m: m.group(0)[: -len(m.group(1))] + f"{prefix}-{m.group(1)}", svg)
 
 
 def _label(text: str) -> str:
@@ -42,49 +69,50 @@ def _label(text: str) -> str:
 
 
 def _figure(width: float, height: float) -> Figure:
-    with matplotlib.rc_context(_RC):
+    from matplotlib.figure import Figure
+
+    with _mpl().rc_context(_RC):
         return Figure(figsize=(width, height), dpi=72)
 
 
 def ranking_chart(rows: Sequence[SourceRanking]) -> str:
     """Mean document score per source with its confidence interval; best rank at the top."""
-    shown = [r for r in rows if r.mean is not None][:40]
-    with matplotlib.rc_context(_RC):
-        fig = _figure(7.5, 0.9 + 0.32 * max(1, len(shown)))
+    shown = [r for r in rows if r.score is not None][:40]
+    with _mpl().rc_context(_RC):
+        fig = _figure(CHART_WIDTH, 0.9 + 0.32 * max(1, len(shown)))
         ax = fig.add_subplot()
         for y, row in enumerate(reversed(shown)):
             colour = "#999999" if row.below_min_documents else "#1f77b4"
-            low, high = row.ci_low or row.mean, row.ci_high or row.mean
+            low, high = row.ci_low or row.score, row.ci_high or row.score
             ax.plot([low, high], [y, y], color=colour, linewidth=2.5, solid_capstyle="butt")
-            ax.plot([row.mean], [y], "o", color=colour, markersize=5)
+            ax.plot([row.score], [y], "o", color=colour, markersize=5)
             ax.plot([low], [y], "|", color="#000000", markersize=9)
         labels = [f"#{r.rank} {_label(r.source)} (n={r.scored}{', few' if r.below_min_documents else ''})"
                   for r in reversed(shown)]
         ax.set_yticks(range(len(shown)), labels)
         ax.set_xlim(0, 1)
-        ax.set_xlabel("document score: mean (dot) and confidence interval (bar); ranked by the lower bound (|)")
+        ax.set_xlabel("source score: 10% trimmed mean (dot), confidence interval (bar),\nranked by its lower bound (|)")
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         return _svg(fig, "ranking")
 
 
-def distribution_chart(scores: Mapping[str, Sequence[float]]) -> str:
-    """One histogram per rubric (and the document score), on a shared 0-1 axis."""
-    names = list(scores)
-    with matplotlib.rc_context(_RC):
-        cols = 4
-        rows = max(1, -(-len(names) // cols))
-        fig = _figure(9.0, 1.9 * rows)
-        bins = [i / 20 for i in range(21)]
-        for i, name in enumerate(names):
-            ax = fig.add_subplot(rows, cols, i + 1)
-            values = list(scores[name])
+def distribution_charts(scores: Mapping[str, Sequence[float]]) -> list[str]:
+    """One small histogram per rubric (and the document score), each its own SVG on a shared 0-1
+    axis, so the page can wrap them to the screen's width."""
+    charts = []
+    bins = [i / 20 for i in range(21)]
+    for i, name in enumerate(scores):
+        values = list(scores[name])
+        with _mpl().rc_context(_RC):
+            fig = _figure(2.5, 1.7)
+            ax = fig.add_subplot()
             ax.hist(values, bins=bins, color=_COLOURS[i % len(_COLOURS)], edgecolor="#ffffff", linewidth=0.4)
             mean = sum(values) / len(values) if values else 0.0
-            ax.set_title(f"{_label(name)} (n={len(values)}, mean {mean:.2f})", fontsize=8)
+            ax.set_title(f"{_label(name)} (n={len(values)}, mean {mean:.2f})", fontsize=9)
             ax.set_xlim(0, 1)
-            ax.tick_params(labelsize=7)
-        fig.subplots_adjust(hspace=0.7, wspace=0.35)
-        return _svg(fig, "distributions")
+            ax.tick_params(labelsize=8)
+            charts.append(_svg(fig, f"distribution-{i}"))
+    return charts
 
 
 ToneGroup = tuple[str, dict[str, tuple[float, float, float]]]  # (label, {actor: (tone, ci_low, ci_high)})
@@ -129,8 +157,8 @@ def _tone_chart(groups: Sequence[ToneGroup], actors: Sequence[str], salt: str, x
     groups = list(groups)[:len(_COLOURS)]
     if not actors or not groups:
         return None
-    with matplotlib.rc_context(_RC):
-        fig = _figure(7.5, 1.4 + 0.42 * len(actors))
+    with _mpl().rc_context(_RC):
+        fig = _figure(CHART_WIDTH, 1.4 + 0.42 * len(actors))
         ax = fig.add_subplot()
         step = 0.8 / len(groups)
         for j, (label, tones) in enumerate(groups):
@@ -150,7 +178,7 @@ def _tone_chart(groups: Sequence[ToneGroup], actors: Sequence[str], salt: str, x
         ax.set_xlim(-1, 1)
         ax.set_xlabel(xlabel)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(3, len(groups)), fontsize=7,
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(2, len(groups)), fontsize=8,
                   frameon=False)
         return _svg(fig, salt)
 
@@ -161,8 +189,8 @@ def frame_chart(audit: AuditReport) -> str | None:
     if not sources:
         return None
     frames = list(sources[0].frames)
-    with matplotlib.rc_context(_RC):
-        fig = _figure(7.5, 1.4 + 0.32 * len(sources))
+    with _mpl().rc_context(_RC):
+        fig = _figure(CHART_WIDTH, 1.4 + 0.32 * len(sources))
         ax = fig.add_subplot()
         ys = list(range(len(sources)))[::-1]
         left = [0.0] * len(sources)
@@ -173,5 +201,6 @@ def frame_chart(audit: AuditReport) -> str | None:
         ax.set_yticks(ys, [_label(s.source) for s in sources])
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of frame cues")
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(frames), fontsize=7, frameon=False)
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=min(3, len(frames)), fontsize=8,
+                  frameon=False)
         return _svg(fig, "frames")

@@ -8,8 +8,8 @@ from scoring.core.shapes import lean_actors
 from scoring.corpus.audit import AuditReport
 from scoring.corpus.rank import SourceRanking
 from scoring.engine.pipeline import DocumentResult
-from scoring.report.highlight import evidence_counts, flag_rows
-from scoring.report.html import PROBLEM_NOTES
+from scoring.report.highlight import evidence_counts, flag_rows, line_starts
+from scoring.report.html import PROBLEM_NOTES, place, why_phrase
 from scoring.report.tables import audit_markdown, md_cell, md_table, ranking_markdown
 
 
@@ -22,22 +22,26 @@ def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions:
            f"(hash `{profile.get('hash', '?')}`); rubrics: {rubrics}. Scores are in [0, 1], 1 = best. "
            "Open index.html for charts and each document's text with its evidence marked up.\n",
            "## Source ranking\n",
-           "Ranked by the lower bound of a bootstrap confidence interval of the mean document score.\n",
+           "Ranked by the lower bound of a bootstrap confidence interval of the source score (10% trimmed mean "
+           "of the document scores).\n",
            ranking_markdown(ranking) if ranking else "(no sources)\n",
            "## Documents\n"]
     rows = []
     for result in pages:
         rows.append((result.doc.id, result.doc.source, "" if result.score is None else f"{result.score:.3f}",
-                     ", ".join(result.flags)))
-    out.append(md_table(("document", "source", "score", "flags"), rows))
+                     _why(result), ", ".join(result.flags)))
+    out.append("The lowest-scoring first. *Why*: the flag that capped the score, or the rubric that scored lowest.\n")
+    out.append(md_table(("document", "source", "score", "why", "flags"), rows))
     for result in pages:
         out.append(f"### {md_cell(result.doc.id)}\n")
-        findings = []
+        findings = [f"- score {'–' if result.score is None else f'{result.score:.3f}'}: {md_cell(_why(result))}"]
+        lines = line_starts(result.doc.text)
         for rubric, name, detail, spans in flag_rows(result.results, result.doc.text):
             example = ""
             if spans:
-                start, end, snippet = spans[0]
-                example = f" (e.g. {start}–{end}: “{_clip(snippet)}”)"
+                start, _end, snippet = spans[0]
+                where = place(start, lines)
+                example = f" (e.g. {where + ': ' if where else ''}“{_clip(snippet)}”)"
             findings.append(f"- flag `{name}` ({rubric}): {md_cell(detail)}{example}")
         for rubric, label, count, examples in evidence_counts(result.results, result.doc.text, examples=3):
             if rubric == "boilerplate" and label != "content":
@@ -60,6 +64,14 @@ def summary_markdown(*, title: str, profile: Mapping[str, str], rubric_versions:
         out.append("## Unreadable inputs\n")
         out.append("\n".join(f"- {md_cell(path)}: {md_cell(reason)}" for path, reason in unreadable) + "\n")
     return "\n".join(out)
+
+
+def _why(result: DocumentResult) -> str:
+    breakdown = result.breakdown
+    record = {"capped_by": {"flag": breakdown.capped_by, "cap": breakdown.cap} if breakdown and breakdown.capped_by
+              else None, "base_score": breakdown.base if breakdown else result.score,
+              "rubrics": {name: {"score": r.score} for name, r in result.results.items()}}
+    return why_phrase(record)
 
 
 def _clip(snippet: str, limit: int = 70) -> str:

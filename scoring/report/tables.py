@@ -13,8 +13,8 @@ from typing import IO, Any
 from scoring.corpus.audit import AuditReport
 from scoring.corpus.rank import SourceRanking
 
-RANK_COLUMNS = ("rank", "source", "documents", "scored", "unreadable", "mean", "median", "std", "ci_low", "ci_high",
-                "below_min_documents")
+RANK_COLUMNS = ("rank", "source", "documents", "scored", "unreadable", "score", "mean", "median", "std", "ci_low",
+                "ci_high", "below_min_documents")
 
 
 def fmt(value: Any, digits: int = 3) -> str:
@@ -46,11 +46,22 @@ def top_flags(rates: dict[str, float], limit: int = 4) -> str:
     return ", ".join(f"{name} {rate:.0%}" for name, rate in ordered)
 
 
+def top_contributions(contributions: dict[str, float], limit: int = 3) -> str:
+    """The largest mean contributions to a source's document scores, signed (why it ranks there)."""
+    return ", ".join(f"{name} {value:+.3f}" for name, value in list(contributions.items())[:limit])
+
+
+def rubric_means(means: dict[str, float]) -> str:
+    return " ".join(f"{name} {value:.2f}" for name, value in means.items())
+
+
 def ranking_markdown(rows: Sequence[SourceRanking]) -> str:
-    body = [(r.rank, r.source + (" (few documents)" if r.below_min_documents else ""), r.scored, fmt(r.mean),
-             fmt(r.median), f"[{fmt(r.ci_low)}, {fmt(r.ci_high)}]" if r.ci_low is not None else "",
-             top_flags(r.flag_rates)) for r in rows]
-    text = md_table(("rank", "source", "docs", "mean", "median", "CI of mean", "flag rates"), body)
+    body = [(r.rank, r.source + (" (few documents)" if r.below_min_documents else ""), r.scored, fmt(r.score),
+             f"[{fmt(r.ci_low)}, {fmt(r.ci_high)}]" if r.ci_low is not None else "", fmt(r.mean),
+             top_contributions(r.contributions), rubric_means(r.rubric_means), top_flags(r.flag_rates))
+            for r in rows]
+    text = md_table(("rank", "source", "docs", "score", "CI", "mean", "largest contributions", "rubric means",
+                     "flag rates"), body)
     return text + provenance_line(rows[0].profile, rows[0].rubric_versions) if rows else text
 
 
@@ -63,13 +74,15 @@ def ranking_csv(rows: Sequence[SourceRanking], fh: IO[str]) -> None:
     rubrics = sorted({k for r in rows for k in r.rubric_means})
     flags = sorted({k for r in rows for k in r.flag_rates})
     writer = csv.writer(fh, lineterminator="\n")
+    parts = sorted({k for r in rows for k in r.contributions})
     writer.writerow([*RANK_COLUMNS, *[f"{k}_mean" for k in rubrics], *[f"flag_rate_{k}" for k in flags],
-                     "profile", "profile_hash", "rubric_versions"])
+                     *[f"contribution_{k}" for k in parts], "profile", "profile_hash", "rubric_versions"])
     for r in rows:
         d = r.to_dict()
         writer.writerow([
             *[("true" if d[c] else "false") if isinstance(d[c], bool) else fmt(d[c], 6) for c in RANK_COLUMNS],
             *[fmt(r.rubric_means.get(k), 6) for k in rubrics], *[fmt(r.flag_rates.get(k, 0.0), 6) for k in flags],
+            *[fmt(r.contributions.get(k), 6) for k in parts],
             r.profile.get("name", ""), r.profile.get("hash", ""),
             ";".join(f"{k}={v}" for k, v in sorted(r.rubric_versions.items())),
         ])
@@ -134,3 +147,32 @@ def document_csv_row(record: dict[str, Any], rubrics: Sequence[str], profile: di
             *[fmt(scores[r]["score"], 6) if r in scores else "" for r in rubrics],
             ";".join(record.get("flags", [])), record.get("error", ""), profile.get("name", ""),
             profile.get("hash", ""), versions]
+
+
+AUDIT_SOURCE_COLUMNS = ("source", "documents", "lean_documents", "dominant_frame", "loaded_density",
+                        "loaded_density_vs_others", "mean_compound", "charged_share")
+AUDIT_ACTOR_COLUMNS = ("actor", "actor_type", "actor_documents", "mentions", "tone", "tone_ci_low", "tone_ci_high",
+                       "voice_share", "direction", "others_tone", "tone_vs_others")
+
+
+def audit_csv(report: AuditReport, fh: IO[str], max_actors: int | None = None) -> None:
+    """The audit as one tidy table: a row per (source, actor), the source's own figures repeated on
+    each of its rows, then its frame shares as frame_<name> columns; a source without actors has
+    one row with the actor columns empty."""
+    frames = sorted({f for s in report.sources for f in s.frames})
+    writer = csv.writer(fh, lineterminator="\n")
+    writer.writerow([*AUDIT_SOURCE_COLUMNS, *AUDIT_ACTOR_COLUMNS, *[f"frame_{f}" for f in frames],
+                     "profile", "profile_hash", "rubric_versions"])
+    versions = ";".join(f"{k}={v}" for k, v in sorted(report.rubric_versions.items()))
+    tail = [report.profile.get("name", ""), report.profile.get("hash", ""), versions]
+    for s in report.sources:
+        head = [s.source, s.documents, s.lean_documents, s.dominant_frame or "", fmt(s.loaded_density, 6),
+                fmt(s.loaded_density_vs_others, 6), fmt(s.mean_compound, 6), fmt(s.charged_share, 6)]
+        shares = [fmt(s.frames.get(f), 6) for f in frames]
+        actors = s.actors if max_actors is None else s.actors[:max_actors]
+        if not actors:
+            writer.writerow([*head, *[""] * len(AUDIT_ACTOR_COLUMNS), *shares, *tail])
+        for a in actors:
+            writer.writerow([*head, a.actor, a.type, a.documents, a.mentions, fmt(a.tone, 6), fmt(a.ci_low, 6),
+                             fmt(a.ci_high, 6), fmt(a.voice_share, 6), a.direction, fmt(a.others_tone, 6),
+                             fmt(a.tone_vs_others, 6), *shares, *tail])

@@ -19,8 +19,8 @@ def _write(tmp_path, body: str):
 
 
 def test_builtin_profiles_exist_and_load() -> None:
-    assert {"default", "strict", "editorial-audit"} <= set(builtin_profiles())
-    for name in ("default", "strict", "editorial-audit"):
+    assert {"default", "equal-weight", "strict", "editorial-audit"} <= set(builtin_profiles())
+    for name in ("default", "equal-weight", "strict", "editorial-audit"):
         profile = load_profile(name)
         assert profile.name == name
         assert any(w > 0 for w in profile.weights.values())
@@ -28,12 +28,15 @@ def test_builtin_profiles_exist_and_load() -> None:
 
 
 def test_default_keeps_every_builtin_rubric_and_audit_runs_lean() -> None:
-    assert set(load_profile("default").rubrics) == {"boilerplate", "spam", "sourcing", "hedging", "sentiment",
-                                                    "framing", "lean"}
+    today = {"boilerplate", "spam", "sourcing", "hedging", "sentiment", "framing", "lean"}
+    assert set(load_profile("default").rubrics) == today | {"style"}
+    assert set(load_profile("equal-weight").rubrics) == today
+    assert load_profile("default").model is not None and load_profile("equal-weight").model is None
     audit = load_profile("editorial-audit")
     assert "lean" in audit.rubrics and "framing" in audit.rubrics
+    # strict and equal-weight share the weighted mean's scale; the default model's scores spread wider.
     strict = load_profile("strict")
-    assert strict.flag_caps["link_farm"] < load_profile("default").flag_caps["link_farm"]
+    assert strict.flag_caps["link_farm"] < load_profile("equal-weight").flag_caps["link_farm"]
 
 
 def test_file_parameters_resolve_against_the_profile_folder_and_enter_the_hash(tmp_path, monkeypatch) -> None:

@@ -123,7 +123,7 @@ def test_every_builtin_profile_has_a_valid_gate_table() -> None:
 def test_default_profile_reasons_are_the_documented_ones() -> None:
     reasons = set(parse_gate_table(load_profile("default")).reasons())
     assert {"boilerplate_ratio_above_0.5", "spam_link_farm", "too_short", "spam_mojibake",
-            "spam_keyword_stuffing", "score_below_0.3", "spam_score_below_0.5"} <= reasons
+            "spam_keyword_stuffing", "score_below_0.1", "spam_score_below_0.5"} <= reasons
     strict = set(parse_gate_table(load_profile("strict")).reasons())
     assert {"boilerplate_ratio_above_0.3", "clickbait_title", "spam_glued_sentences",
             "spam_conversion_artifacts", "spam_repeated_lines", "score_below_0.5"} <= strict

@@ -2,9 +2,12 @@
 
 In each file, ```python blocks run in order in one namespace, from the repository root, like a
 reader following the page top to bottom (later examples may use names defined earlier); their
-own `assert` lines are the checks. ```bash blocks run in a scratch folder that has `seeds/`,
-with the project's `sourcegauge` and `python` first on PATH (as after `source .venv/bin/activate`).
-```console and ```toml blocks are illustrations and are not run.
+own `assert` lines are the checks. ```bash blocks run in a scratch folder that has `seeds/` and
+`.venv` (the project's virtual environment), with PATH as it is: a block calls
+`.venv/bin/sourcegauge` and `.venv/bin/python`, unless its page says how to activate the
+environment (`source .venv/bin/activate`), in which case it runs activated, with plain
+`sourcegauge` and `python` first on PATH. ```console and ```toml blocks are illustrations and
+are not run.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import pytest
 from tests.conftest import REPO, SEEDS
 
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+ACTIVATE = "source .venv/bin/activate"
+_BARE_COMMAND = re.compile(r"(?:^|[|;&(]\s*|\$\(\s*)(sourcegauge|python3?)\b", re.M)
 
 
 def blocks(page: Path, language: str) -> list[str]:
@@ -37,6 +42,14 @@ def test_the_documentation_has_examples() -> None:
 
 def test_readme_is_short() -> None:
     assert len((REPO / "README.md").read_text(encoding="utf-8").splitlines()) <= 250
+
+
+def test_bash_examples_name_the_venv_or_say_how_to_activate_it() -> None:
+    for page, index, code in BASH_BLOCKS:
+        if ACTIVATE in page.read_text(encoding="utf-8"):
+            continue
+        bare = _BARE_COMMAND.findall(code)
+        assert not bare, f"{page.name} bash block {index + 1} calls {bare[0]} without .venv/bin/ (or say {ACTIVATE})"
 
 
 def test_every_link_to_docs_resolves() -> None:
@@ -58,7 +71,10 @@ def test_python_examples_run_in_order(page: Path, monkeypatch: pytest.MonkeyPatc
 @pytest.mark.parametrize(("page", "index", "code"), BASH_BLOCKS, ids=lambda v: getattr(v, "name", str(v))[:20])
 def test_bash_examples_run(page: Path, index: int, code: str, tmp_path: Path) -> None:
     (tmp_path / "seeds").symlink_to(SEEDS)
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    (tmp_path / ".venv").symlink_to(Path(sys.executable).parent.parent)
+    env = dict(os.environ)
+    if ACTIVATE in page.read_text(encoding="utf-8"):
+        env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     proc = subprocess.run(["bash", "-euo", "pipefail", "-c", code], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, f"{page.name} bash block {index + 1} failed:\n{proc.stdout}\n{proc.stderr}"

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from scoring.report import REPORT_FILES, ReportOptions, write_report
 from scoring.report.highlight import Mark, highlight
 from scoring.rubric import Evidence, Flag, RubricResult
 from tests.conftest import SEEDS
+from tests.report.browser import chromium, console_messages
 
 HOSTILE = ('<script>alert("pwned")</script>\n<b onclick="x()">bold</b> & "quotes" \'single\'\n'
            '<img src=x onerror=alert(1)> end of text </textarea></pre>')
@@ -129,7 +127,7 @@ def seeds_report(tmp_path_factory) -> Path:
 
 def _section(page: str, prefix: str) -> str:
     start = page.index(f"<code>seeds/{prefix}_")
-    end = page.find('<article class="doc"', start)
+    end = page.find('<details class="doc"', start)
     return page[start:end if end > 0 else len(page)]
 
 
@@ -151,7 +149,7 @@ def test_seeds_report_shows_each_seeds_problem(seeds_report: Path) -> None:
     for prefix in ("000", "004"):
         section = _section(page, prefix)
         assert "bracketed reference markers" in section
-        assert re.search(r'class="[^"]*\bcite\b[^"]*"[^>]*>\[\d\]', section), prefix
+        assert re.search(r'class="?[^">]*\bci\b[^>]*>\[\d\]', section), prefix
     summary = (seeds_report / "one" / "summary.md").read_text(encoding="utf-8")
     assert "flag `link_farm`" in summary and "flag `ad_markers`" in summary
     rows = (seeds_report / "one" / "documents.csv").read_text(encoding="utf-8").splitlines()
@@ -160,27 +158,10 @@ def test_seeds_report_shows_each_seeds_problem(seeds_report: Path) -> None:
     assert "seeds" in (seeds_report / "one" / "sources.csv").read_text(encoding="utf-8")
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
 def test_html_renders_in_headless_chromium_without_console_errors(seeds_report: Path) -> None:
-    browser = _chromium()
+    browser = chromium()
     if browser is None:
         pytest.skip("chromium is not installed (apt-get install chromium); the static offline checks still ran")
-    page = seeds_report / "one" / "index.html"
-    with tempfile.TemporaryDirectory() as profile_dir:
-        run = subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--no-first-run", f"--user-data-dir={profile_dir}",
-             "--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()],
-            capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr[-2000:]
-    # Chromium logs every console message (errors, uncaught exceptions) as INFO:CONSOLE lines.
-    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
-    assert console == []
-    assert "Source ranking" in run.stdout and 'id="doc-3"' in run.stdout
+    dom, console = console_messages(browser, seeds_report / "one" / "index.html")
+    assert console == []  # Chromium logs every console message (errors, exceptions) as :CONSOLE lines
+    assert "Source ranking" in dom and 'id="d-3"' in dom
