@@ -148,21 +148,26 @@ class SentenceTable:
     cjk: bool
     text: str
     offset: int
-    signal: list[int] | None = None  # tokens with a valence, an act, a word class or a news valence
+    # The tokens that carry something (a valence, an act, a word class or a news valence), as
+    # (index, valence, clause, quoted, act, class mask, news): every mention of the sentence
+    # visits only these. None until first needed (training resets it after changing `news`).
+    signal: list[tuple[int, float, int, bool, tuple[float, float] | None, int, tuple[float, float] | None]] | None \
+        = None
 
-    def signals(self, acts: dict[str, tuple[float, float]]) -> list[int]:
+    def signals(self, acts: dict[str, tuple[float, float]]) -> list[tuple]:  # type: ignore[type-arg]
         if self.signal is None:
-            self.signal = [i for i, w in enumerate(self.low) if self.valence[i] or self.classes[i]
-                           or self.news[i] is not None or w in acts]
+            valence, classes, news, clause, quoted = self.valence, self.classes, self.news, self.clause, self.quoted
+            self.signal = [(i, valence[i], clause[i], quoted[i], acts.get(w), classes[i], news[i])
+                           for i, w in enumerate(self.low)
+                           if valence[i] or classes[i] or news[i] is not None or w in acts]
         return self.signal
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """[first, last] token overlapping [start, end) (the nearest token when none does)."""
         first = bisect.bisect_right(self.ends, start)
         last = bisect.bisect_left(self.starts, end) - 1
-        n = len(self.starts)
         if first > last:
-            first = last = min(max(first, 0), n - 1)
+            first = last = min(max(first, 0), len(self.starts) - 1)
         return first, last
 
 
@@ -181,28 +186,36 @@ def sentence_table(seg: Segmented, index: int,
 def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int, float]],
               lexicon: dict[str, tuple[float, float]]) -> SentenceTable:
     text = sentence.text[:MAX_SENTENCE_CHARS]
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    n = len(spans)
+    base = sentence.start
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        starts.append(base + s)
+        ends.append(base + e)
+    raw = text.split()  # the same tokens as _TOKEN (\S+: str.isspace is re's \s)
+    n = len(raw)
     valence = [0.0] * n
     for i, v in carriers:
         if i < n:  # emoji replacement can add tokens at the end of VADER's list
             valence[i] = v
-    low = [text[s:e].strip(_STRIP).lower() for s, e in spans]
+    low = [t.strip(_STRIP).lower() for t in raw]
     clause = [0] * n
     c = 0
-    for i in range(n):
-        if i and low[i] in _CLAUSE_WORDS:
+    for i, (token, word) in enumerate(zip(raw, low, strict=True)):
+        if i and word in _CLAUSE_WORDS:
             c += 1
         clause[i] = c
-        if text[spans[i][1] - 1] in _CLAUSE_END or low[i] == "":
+        if token[-1] in _CLAUSE_END or word == "":
             c += 1
-    quotes = [m.span() for m in _QUOTE_EN.finditer(text)]
-    quoted = [any(a <= s < b for a, b in quotes) for s, _ in spans] if quotes else [False] * n
+    if "\"" in text or "“" in text or "‘" in text:
+        quotes = [(base + a, base + b) for a, b in (m.span() for m in _QUOTE_EN.finditer(text))]
+        quoted = [any(a <= s < b for a, b in quotes) for s in starts] if quotes else [False] * n
+    else:
+        quoted = [False] * n
     words = tone_words().classes
-    base = sentence.start
-    return SentenceTable([base + s for s, _ in spans], [base + e for _, e in spans], low, valence, clause, quoted,
-                         [words.get(w, 0) for w in low], [lexicon.get(w) for w in low], compound, False,
-                         text, base)
+    return SentenceTable(starts, ends, low, valence, clause, quoted, [words.get(w, 0) for w in low],
+                         [lexicon.get(w) for w in low], compound, False, text, base)
 
 
 def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
@@ -227,22 +240,29 @@ def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
                          compound, True, sentence.text, sentence.start)
 
 
+# Indices of the signed features (see _SIGNED): each is accumulated in a positive and a negative list.
+_SENT, _NEAR3, _NEAR8, _CLAUSE, _OTHER_CLAUSE, _QUOTE, _OUTSIDE_QUOTE, _AFTER, _BEFORE, _NEAREST, _OTHERS_NEAR, \
+    _POSS, _AGENT, _PATIENT, _OWN = range(15)
+
+
 def mention_features(table: SentenceTable, start: int, end: int,
                      others: Sequence[tuple[int, int]]) -> tuple[dict[str, float], list[tuple[int, float]]]:
     """Features of the mention [start, end) in its sentence, and (token index, contribution) of the
     tokens that carry its tone."""
     n = len(table.starts)
-    f: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
-    f["compound"] = table.compound
     if n == 0:
+        f = dict.fromkeys(FEATURES, 0.0)
+        f["compound"] = table.compound
         return f, []
     t0, t1 = table.token_range(start, end)
-    low, valence, clause = table.low, table.valence, table.clause
+    low, clause = table.low, table.clause
     own_clause = clause[t0]
     other_tokens: list[int] = []
     for a, b in others:
         o0, o1 = table.token_range(a, b)
         other_tokens.extend(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
+    other_tokens.sort()
+    n_other = len(other_tokens)
     local_start, local_end = start - table.offset, end - table.offset
     quoted_target = table.quoted[t0]
     speaker = is_voice(table.text, local_start, local_end, table.cjk) or (
@@ -257,88 +277,104 @@ def mention_features(table: SentenceTable, start: int, end: int,
     passive = bool(k) and j < n and (low[j].endswith("ed") or low[j] in acts)
     by_before = t0 >= 1 and low[t0 - 1] == "by"
     carried: list[tuple[int, float]] = []
-
-    def add(name: str, v: float) -> None:
-        if v > 0:
-            f[name + "_pos"] += v
-        else:
-            f[name + "_neg"] -= v
-
+    # Positive valences add to pos[...], negative ones add their magnitude to neg[...].
+    pos = [0.0] * 15
+    neg = [0.0] * 15
+    class_sums: dict[str, float] = {}
+    news_pol = news_subj = news_pol_near = news_subj_near = 0.0
     last_distance = _MAX_DISTANCE - 1
-    for i in table.signals(acts):
+    for i, v, i_clause, i_quoted, act, mask, news in table.signals(acts):
         if t0 <= i <= t1:
-            if valence[i]:
-                add("own", valence[i])
+            if v > 0:
+                pos[_OWN] += v
+            elif v:
+                neg[_OWN] -= v
             continue
-        d = min(t0 - i if i < t0 else i - t1, last_distance)
+        d = t0 - i if i < t0 else i - t1
+        if d > last_distance:
+            d = last_distance
         near = _EXP5[d]
-        v = valence[i]
-        same_clause = clause[i] == own_clause
+        same_clause = i_clause == own_clause
         if v:
-            add("sent", v)
-            add("near3", v * _EXP3[d])
-            add("near8", v * _EXP8[d])
-            add("quote" if table.quoted[i] and not quoted_target else "outside_quote", v)
+            if v > 0:
+                acc, mag = pos, v
+            else:
+                acc, mag = neg, -v
+            acc[_SENT] += mag
+            acc[_NEAR3] += mag * _EXP3[d]
+            acc[_NEAR8] += mag * _EXP8[d]
+            acc[_QUOTE if i_quoted and not quoted_target else _OUTSIDE_QUOTE] += mag
             if same_clause:
-                add("clause", v)
-                if i > t1 and d <= 6:
-                    add("after", v)
-                elif i < t0 and d <= 6:
-                    add("before", v)
+                acc[_CLAUSE] += mag
+                if d <= 6:
+                    acc[_AFTER if i > t1 else _BEFORE] += mag
             else:
-                add("other_clause", v)
-            if other_tokens:
-                nearest_other = min(abs(i - o) for o in other_tokens)
+                acc[_OTHER_CLAUSE] += mag
+            if n_other:
+                # distance to the nearest token of another actor
+                at = bisect.bisect_left(other_tokens, i)
+                nearest_other = other_tokens[at] - i if at < n_other else _MAX_DISTANCE * 4
+                if at and i - other_tokens[at - 1] < nearest_other:
+                    nearest_other = i - other_tokens[at - 1]
                 if d <= nearest_other:
-                    add("nearest", v)
+                    acc[_NEAREST] += mag
                 else:
-                    add("others_near", v * _EXP3[min(nearest_other, last_distance)])
+                    acc[_OTHERS_NEAR] += mag * _EXP3[min(nearest_other, last_distance)]
             else:
-                add("nearest", v)
+                acc[_NEAREST] += mag
             if possessive and 0 < i - t1 <= 4:
-                add("poss", v)
+                acc[_POSS] += mag
         contribution = v * near
-        act = acts.get(low[i])
-        if act and same_clause:
+        if act is not None and same_clause:
+            value = None
             if i > t1 and d <= 4:
                 value = act[1] if passive else act[0]
-                add("patient" if passive else "agent", value)
-                contribution += value * near
+                slot = _PATIENT if passive else _AGENT
             elif i < t0 and d <= 3:
                 value = act[0] if by_before else act[1]
-                add("agent" if by_before else "patient", value)
+                slot = _AGENT if by_before else _PATIENT
+            if value is not None:
+                if value > 0:
+                    pos[slot] += value
+                else:
+                    neg[slot] -= value
                 contribution += value * near
-        mask = table.classes[i]
         if mask:
             for c, name in enumerate(CLASSES):
                 if mask >> c & 1:
-                    f[f"class_{name}_near"] += near
+                    key = f"class_{name}_near"
+                    class_sums[key] = class_sums.get(key, 0.0) + near
                     if same_clause and d <= 5:
-                        f[f"class_{name}_{'after' if i > t1 else 'before'}"] += 1.0
-        news = table.news[i]
+                        key = f"class_{name}_{'after' if i > t1 else 'before'}"
+                        class_sums[key] = class_sums.get(key, 0.0) + 1.0
         if news is not None:
-            f["news_pol"] += news[0]
-            f["news_subj"] += news[1]
-            f["news_pol_near"] += news[0] * near
-            f["news_subj_near"] += news[1] * near
+            news_pol += news[0]
+            news_subj += news[1]
+            news_pol_near += news[0] * near
+            news_subj_near += news[1] * near
             contribution += 0.5 * news[0] * near
         if contribution:
             carried.append((i, contribution))
-    f.update({
-        "in_quote": float(quoted_target),
-        "speaker": float(speaker),
-        "passive": float(passive),
-        "possessive": float(possessive),
-        "negated_after": float(any(low[i] in NEGATORS or low[i].endswith("n't")
-                                   for i in range(t1 + 1, min(n, t1 + 4)))),
-        "contrast_clause": float(any(low[i] in _CONTRAST for i in range(t0) if clause[i] == own_clause)),
-        "others": float(len(others)),
-        "question": float("?" in table.text or "？" in table.text),
-        "first": float(t0 == 0),
-    })
-    f["speaker_quote_pos"] = f["speaker"] * f["quote_pos"]
-    f["speaker_quote_neg"] = f["speaker"] * f["quote_neg"]
-    return f, carried
+    # a contrast word earlier in the mention's clause (clauses are runs of consecutive tokens)
+    contrast = False
+    i = t0 - 1
+    while i >= 0 and clause[i] == own_clause:
+        if low[i] in _CONTRAST:
+            contrast = True
+            break
+        i -= 1
+    speaker_value = float(speaker)
+    values = [table.compound]
+    for p, q in zip(pos, neg, strict=True):
+        values.append(p)
+        values.append(q)
+    values += [float(quoted_target), speaker_value, speaker_value * pos[_QUOTE], speaker_value * neg[_QUOTE],
+               float(passive), float(possessive),
+               float(any(low[i] in NEGATORS or low[i].endswith("n't") for i in range(t1 + 1, min(n, t1 + 4)))),
+               float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
+    values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES]
+    values += [news_pol, news_subj, news_pol_near, news_subj_near]
+    return dict(zip(FEATURES, values, strict=True)), carried
 
 
 _SIGNED = ("sent", "near3", "near8", "clause", "other_clause", "quote", "outside_quote", "after", "before",
@@ -351,3 +387,4 @@ FEATURES: tuple[str, ...] = (
     *(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before")),
     "news_pol", "news_subj", "news_pol_near", "news_subj_near",
 )
+_CLASS_FEATURES = tuple(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before"))
