@@ -126,6 +126,7 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                headline_lines: Sequence[tuple[int, int]] = ()) -> tuple[list[NameSpan], set[str]]:
     """Names in `text` (from its Latin `words`), and the names marked as works or vessels."""
     wc = word_classes()
+    function = wc.function
     latin = [w for w in words if not w.cjk]
     n = len(latin)
     out: list[NameSpan] = []
@@ -171,8 +172,10 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                 j += 2
                 continue
             break
-        _read_run(text, latin[i:j + 1], w.start in sentence_starts, wc, out, works)
         resume = j + 1
+        if j == i and bare(w.text) in function:
+            continue  # a lone function word ("The", "But"): never a name (what _finish would decide)
+        _read_run(text, latin[i:j + 1], w.start in sentence_starts, wc, out, works)
     return out, works
 
 

@@ -31,7 +31,7 @@ import math
 
 from rubrics.lean.gazetteer import check_gazetteer
 from rubrics.lean.resolve import Mention, find_mentions
-from rubrics.lean.tone import SentenceTable, mention_features, sentence_table, tone_model
+from rubrics.lean.tone import SentenceTable, mention_vector, sentence_table, tone_model
 from rubrics.lean.voice import is_voice
 from scoring.core.params import FilePath, InstanceOf, Interval, NoneOr
 from scoring.core.shapes import ActorRow, MentionRow
@@ -94,7 +94,8 @@ class LeanRubric(Rubric):
         rows: list[MentionRow] = []
         evidence: list[Evidence] = []
         table: dict[str, dict] = {}
-        toned: list[tuple[Mention, SentenceTable, dict[str, float], list[tuple[int, float]]]] = []
+        toned: list[tuple[Mention, SentenceTable, list[tuple[int, float]]]] = []
+        vectors: list[list[float]] = []
         for m in found:
             if m.actor is None or (not self.fallback_names and m.actor not in listed) or m.sentence < 0:
                 continue
@@ -102,25 +103,31 @@ class LeanRubric(Rubric):
             if sentence is None:
                 sentence = tables[m.sentence] = sentence_table(seg, m.sentence)
             others = [(o.start, o.end) for o in by_sentence[m.sentence] if o is not m]
-            features, carried = mention_features(sentence, m.start, m.end, others)
-            toned.append((m, sentence, features, carried))
+            vector, carried = mention_vector(sentence, m.start, m.end, others)
+            toned.append((m, sentence, carried))
+            vectors.append(vector)
         # One matrix product for every mention of the document.
-        for (m, sentence, _, carried), (tone, label) in zip(
-                toned, model.tones([t[2] for t in toned]), strict=True):
+        text = seg.text
+        to_original = seg.span
+        sentence_spans: dict[int, list[int]] = {}
+        for (m, sentence, carried), (tone, label) in zip(toned, model.tones_of_vectors(vectors), strict=True):
             carried.sort(key=lambda tc: -abs(tc[1]))
-            words = [[*seg.span(sentence.starts[i], sentence.ends[i]), round(c, 3)]
+            words = [[*to_original(sentence.starts[i], sentence.ends[i]), round(c, 3)]
                      for i, c in carried[:WORDS_PER_MENTION]]
-            voice = m.via != "role" and is_voice(seg.text, m.start, m.end, sentence.cjk)
-            start, end = seg.span(m.start, m.end)
-            s = seg.sentences[m.sentence]
+            voice = m.via != "role" and is_voice(text, m.start, m.end, sentence.cjk)
+            start, end = to_original(m.start, m.end)
+            span = sentence_spans.get(m.sentence)
+            if span is None:
+                s = seg.sentences[m.sentence]
+                span = sentence_spans[m.sentence] = list(to_original(s.start, s.end))
             rows.append(MentionRow(start=start, end=end, actor=m.actor, tone=round(tone, 4), label=label,
-                                   words=words, sentence=list(seg.span(s.start, s.end)), voice=voice))
+                                   words=words, sentence=list(span), voice=voice))
             row = table.get(m.actor)
             if row is None:
                 row = table[m.actor] = {"type": m.type, "aliases": set(), "tones": [], "sentences": set(),
                                         "voice": 0}
             if m.via not in ("pronoun", "role"):
-                row["aliases"].add(seg.text[m.start:m.end].removesuffix("'s").removesuffix("’s"))
+                row["aliases"].add(text[m.start:m.end].removesuffix("'s").removesuffix("’s"))
             if row["type"] == "other" and m.type != "other":
                 row["type"] = m.type
             row["tones"].append(tone)

@@ -110,19 +110,34 @@ class ToneModel:
         self._weights = coef / scale
         self._bias = np.asarray(self.intercept, dtype=np.float64) - self._weights @ np.asarray(self.mean)
         self._pick = operator.itemgetter(*self.features)
+        # Columns of a FEATURES-ordered vector in the model's order (None: the same order).
+        order = [FEATURES.index(name) for name in self.features]
+        self._order = None if order == list(range(len(FEATURES))) else order
 
     def tones(self, rows: Sequence[dict[str, float]]) -> list[tuple[float, str]]:
         """(P(positive) - P(negative), most likely class) for many mentions in one matrix product."""
         if not rows:
             return []
         pick = self._pick
-        scores = np.array([pick(f) for f in rows], dtype=np.float64) @ self._weights.T + self._bias
+        return self._tones(np.array([pick(f) for f in rows], dtype=np.float64))
+
+    def _tones(self, x: np.ndarray) -> list[tuple[float, str]]:
+        scores = x @ self._weights.T + self._bias
         scores -= scores.max(axis=1, keepdims=True)
         exps = np.exp(scores)
         probabilities = exps / exps.sum(axis=1, keepdims=True)
         tone = (probabilities[:, self.positive] - probabilities[:, self.negative]).tolist()
         labels = [self.classes[k] for k in probabilities.argmax(axis=1).tolist()]
         return list(zip(tone, labels, strict=True))
+
+    def tones_of_vectors(self, vectors: Sequence[Sequence[float]]) -> list[tuple[float, str]]:
+        """`tones` for rows from `mention_vector` (FEATURES order)."""
+        if not vectors:
+            return []
+        x = np.array(vectors, dtype=np.float64)
+        if self._order is not None:
+            x = x[:, self._order]
+        return self._tones(x)
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
         x = np.fromiter((features.get(name, 0.0) for name in self.features), dtype=np.float64,
@@ -249,11 +264,16 @@ def mention_features(table: SentenceTable, start: int, end: int,
                      others: Sequence[tuple[int, int]]) -> tuple[dict[str, float], list[tuple[int, float]]]:
     """Features of the mention [start, end) in its sentence, and (token index, contribution) of the
     tokens that carry its tone."""
+    values, carried = mention_vector(table, start, end, others)
+    return dict(zip(FEATURES, values, strict=True)), carried
+
+
+def mention_vector(table: SentenceTable, start: int, end: int,
+                   others: Sequence[tuple[int, int]]) -> tuple[list[float], list[tuple[int, float]]]:
+    """`mention_features` as a list in FEATURES order (what the model reads)."""
     n = len(table.starts)
     if n == 0:
-        f = dict.fromkeys(FEATURES, 0.0)
-        f["compound"] = table.compound
-        return f, []
+        return [table.compound] + [0.0] * (len(FEATURES) - 1), []
     t0, t1 = table.token_range(start, end)
     low, clause = table.low, table.clause
     own_clause = clause[t0]
@@ -374,7 +394,7 @@ def mention_features(table: SentenceTable, start: int, end: int,
                float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
     values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES]
     values += [news_pol, news_subj, news_pol_near, news_subj_near]
-    return dict(zip(FEATURES, values, strict=True)), carried
+    return values, carried
 
 
 _SIGNED = ("sent", "near3", "near8", "clause", "other_clause", "quote", "outside_quote", "after", "before",
