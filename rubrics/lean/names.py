@@ -83,6 +83,12 @@ def word_classes() -> WordClasses:
                           if k not in ("ordinary", "function")}, ordinary=ordinary, function=function)
 
 
+@lru_cache(maxsize=1)
+def _holiday_ends() -> frozenset[str]:
+    """Last words of the holidays: a run ending otherwise is no holiday."""
+    return frozenset(h.split()[-1] for h in word_classes().holiday)
+
+
 @dataclass(frozen=True, slots=True)
 class NameSpan:
     """One name found in the text (normalised offsets)."""
@@ -242,27 +248,30 @@ def _finish(text: str, run: Sequence[Word], title: tuple[str, ...], title_start:
     if not run:
         return
     lows = [bare(w.text) for w in run]
+    last = lows[-1]
+    single = len(run) == 1
+    # The refusals below only return: those that need no look around the run come first.
+    if single and (last in wc.function or lows[0] in wc.non_actor):
+        return
+    if last in _holiday_ends() and any(" ".join(lows[-k:]) in wc.holiday for k in (1, 2, 3) if k <= len(lows)):
+        return
+    if (last in wc.title or last in wc.title_part or last in wc.honorific or last in wc.connector) and all(
+            x in wc.title or x in wc.title_part or x in wc.honorific or x in wc.connector for x in lows):
+        return  # a bare title ("the Prime Minister") is a role, not a name
     tokens = tuple(strip_possessive(w.text) for w in run)
     start, end = run[0].start, run[-1].end
-    last = lows[-1]
     possessive = run[-1].text != tokens[-1]
     speech = bool(_SPEECH_AFTER.match(text[end:end + 40]))
     person_cue = bool(title) or speech
-    before = text[max(0, start - 30):start].split()
-    prev = before[-1].strip("\"'“‘(").lower() if before else ""
-    single = len(run) == 1
-    if single and (last in wc.function or lows[0] in wc.non_actor):
-        return
-    if any(" ".join(lows[-k:]) in wc.holiday for k in (1, 2, 3) if k <= len(lows)):
-        return
-    if all(x in wc.day or x in wc.month for x in lows) and not (person_cue or possessive):
+    if (last in wc.day or last in wc.month) and all(x in wc.day or x in wc.month for x in lows) and not (
+            person_cue or possessive):
         return
     if single and not person_cue and not possessive and last in wc.demonym:
         return
     if single and not person_cue and initial and last in wc.ordinary:
         return
-    if all(x in wc.title or x in wc.title_part or x in wc.honorific or x in wc.connector for x in lows):
-        return  # a bare title ("the Prime Minister") is a role, not a name
+    before = text[max(0, start - 30):start].split()
+    prev = before[-1].strip("\"'“‘(").lower() if before else ""
     if prev in wc.ship_prefix or lows[0] in wc.ship_prefix or (prev in wc.work_cue and not title):
         works.add(" ".join(tokens))
         return

@@ -108,7 +108,7 @@ class LeanRubric(Rubric):
             vectors.append(vector)
         # One matrix product for every mention of the document.
         text = seg.text
-        to_original = seg.span
+        to_original = seg.norm.to_original  # what seg.span and seg.evidence map with
         sentence_spans: dict[int, list[int]] = {}
         for (m, sentence, carried), (tone, label) in zip(toned, model.tones_of_vectors(vectors), strict=True):
             carried.sort(key=lambda tc: -abs(tc[1]))
@@ -134,7 +134,7 @@ class LeanRubric(Rubric):
             row["sentences"].add(m.sentence)
             row["voice"] += voice
             if len(evidence) < self.max_evidence:
-                evidence.append(seg.evidence(m.start, m.end, f"actor:{m.actor}", 1.0))
+                evidence.append(Evidence(start, end, f"actor:{m.actor}", 1.0))
         actors = sorted((_actor_row(name, row) for name, row in table.items()),
                         key=lambda r: (-r["mentions"], r["actor"]))
         rated = [r for r in actors if r["mentions"] >= self.min_mentions]

@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -202,12 +203,9 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
               lexicon: dict[str, tuple[float, float]]) -> SentenceTable:
     text = sentence.text[:MAX_SENTENCE_CHARS]
     base = sentence.start
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        starts.append(base + s)
-        ends.append(base + e)
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    starts = [base + s for s, _ in spans]
+    ends = [base + e for _, e in spans]
     raw = text.split()  # the same tokens as _TOKEN (\S+: str.isspace is re's \s)
     n = len(raw)
     valence = [0.0] * n
@@ -229,8 +227,8 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
     else:
         quoted = [False] * n
     words = tone_words().classes
-    return SentenceTable(starts, ends, low, valence, clause, quoted, [words.get(w, 0) for w in low],
-                         [lexicon.get(w) for w in low], compound, False, text, base)
+    return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
+                         list(map(lexicon.get, low)), compound, False, text, base)
 
 
 def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
@@ -384,16 +382,16 @@ def mention_vector(table: SentenceTable, start: int, end: int,
             break
         i -= 1
     speaker_value = float(speaker)
-    values = [table.compound]
-    for p, q in zip(pos, neg, strict=True):
-        values.append(p)
-        values.append(q)
-    values += [float(quoted_target), speaker_value, speaker_value * pos[_QUOTE], speaker_value * neg[_QUOTE],
+    signed = [0.0] * 30  # FEATURES order: name_pos, name_neg for each name of _SIGNED
+    signed[0::2] = pos
+    signed[1::2] = neg
+    values = [table.compound, *signed,
+              float(quoted_target), speaker_value, speaker_value * pos[_QUOTE], speaker_value * neg[_QUOTE],
                float(passive), float(possessive),
                float(any(low[i] in NEGATORS or low[i].endswith("n't") for i in range(t1 + 1, min(n, t1 + 4)))),
                float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
-    values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES]
-    values += [news_pol, news_subj, news_pol_near, news_subj_near]
+    values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES] if class_sums else _NO_CLASSES
+    values += (news_pol, news_subj, news_pol_near, news_subj_near)
     return values, carried
 
 
@@ -408,3 +406,4 @@ FEATURES: tuple[str, ...] = (
     "news_pol", "news_subj", "news_pol_near", "news_subj_near",
 )
 _CLASS_FEATURES = tuple(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before"))
+_NO_CLASSES = (0.0,) * len(_CLASS_FEATURES)
