@@ -30,6 +30,9 @@ from scoring.text.segment import Segmented
 PRONOUN_REACH = 2
 ROLE_REACH = 4
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# The same searches on the lower-cased text of an ASCII document (same offsets there): a
+# case-sensitive pattern skips ahead on its first letters, the case-insensitive one cannot.
+_PRONOUN_LOWER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b")
 _FEMININE = frozenset(("she", "her", "hers", "herself", "她"))
 _ZH_PRONOUN = re.compile("[他她]")
 # First person inside a quotation is its speaker ("I'm not going to", he said).
@@ -45,6 +48,10 @@ _ROLE = re.compile(
     r"\b[Tt]he\s+(?:(?:former|new|then|late|outgoing|incoming|current)\s+)?("
     + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b(?![-\w])",
     re.IGNORECASE,
+)
+_ROLE_LOWER = re.compile(
+    r"\bthe\s+(?:(?:former|new|then|late|outgoing|incoming|current)\s+)?("
+    + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b(?![-\w])"
 )
 # A capitalised word after an opening quote, bracket, dash, colon or line break starts a sentence too.
 _AFTER_OPENING = re.compile(r"[\"“‘'(「『《【\[—–\-•*:\n] *(?=[A-Z])")
@@ -222,7 +229,10 @@ def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], 
     for m in mentions:
         if m.title and m.actor:
             titles.setdefault(m.actor, set()).update(bare(t) for t in m.title)
-    matches = [(p.start(), p.end(), p.group(1).lower()) for p in _PRONOUN.finditer(text)]
+    if text.isascii():
+        matches = [(p.start(), p.end(), p.group(1)) for p in _PRONOUN_LOWER.finditer(text.lower())]
+    else:
+        matches = [(p.start(), p.end(), p.group(1).lower()) for p in _PRONOUN.finditer(text)]
     if has_cjk:
         matches += [(p.start(), p.end(), p.group()) for p in _ZH_PRONOUN.finditer(text)]
         matches.sort()
@@ -262,7 +272,7 @@ def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], 
 
 def _roles(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of) -> list[Mention]:  # type: ignore[no-untyped-def]
     out: list[Mention] = []
-    for r in _ROLE.finditer(text):
+    for r in (_ROLE_LOWER.finditer(text.lower()) if text.isascii() else _ROLE.finditer(text)):
         start, end = r.span()
         if _overlaps(start, end, taken):
             continue
