@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,6 +23,20 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = REPO / "seeds"
 PLUGIN_DIR = REPO / "tests" / "fixtures" / "plugin"
+
+
+def load_script(name: str) -> ModuleType:
+    """`scripts/<name>.py` as a module (the evaluation gates call the functions that print the figures).
+    The scripts folder goes on sys.path because scripts import their siblings."""
+    folder = str(REPO / "scripts")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
 
 
 def seed_text(prefix: str) -> str:

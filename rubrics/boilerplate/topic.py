@@ -213,13 +213,16 @@ def find_link_farm(
     # Runs of single headlines: from the first to the last off-topic one, when the run's
     # pooled share is off-topic and its wording telegraphic (a bulleted list of proposals or
     # questions in an article is prose-like).
+    # A line already judged a farm of several headlines joins the run it borders: farms mix
+    # one-headline lines with lines that string a few together.
+    in_run = [single[k] or k in farm for k in range(n)]
     i = 0
     while i < n:
-        if not single[i]:
+        if not in_run[i]:
             i += 1
             continue
         j = i
-        while j < n and single[j]:
+        while j < n and in_run[j]:
             j += 1
         offs = [k for k in range(i, j) if similarity[k] < OFF_TOPIC]
         if j - i >= MIN_RUN and len(offs) >= 2:

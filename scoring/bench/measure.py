@@ -129,12 +129,13 @@ def current_rss_mb() -> float:
         return peak_rss_mb()
 
 
-def load_corpus(paths: Sequence[str], options: LoadOptions | None = None,
-                limit: int | None = None) -> tuple[list[Document], list[LoadError]]:
-    """Documents (at most `limit`) and load errors; loading is never part of a timing."""
+def load_corpus(paths: Sequence[str], options: LoadOptions | None = None, limit: int | None = None,
+                skipped: list[Any] | None = None) -> tuple[list[Document], list[LoadError]]:
+    """Documents (at most `limit`) and load errors; loading is never part of a timing. Files a
+    folder walk passed over go into `skipped`."""
     docs: list[Document] = []
     errors: list[LoadError] = []
-    for item in iter_documents(paths, options):
+    for item in iter_documents(paths, options, skipped):
         if isinstance(item, LoadError):
             errors.append(item)
         else:
@@ -442,6 +443,55 @@ def cycle_memory(docs: Sequence[Document], total: int, profile: Profile, jobs: i
         out[-1] = MemoryCheckpoint(last.docs, max(last.peak_rss_mb, peak_rss_mb(children=True)),
                                    last.current_rss_mb, last.seconds)
     return out
+
+
+@dataclass(frozen=True)
+class StreamCheckpoint:
+    records: int
+    megabytes: float  # of the JSONL file read so far
+    peak_rss_mb: float
+    current_rss_mb: float
+    seconds: float
+    cpu_seconds: float
+
+
+def stream_jsonl_memory(docs: Sequence[Document], size_bytes: int, folder: str | None = None,
+                        checkpoints: Sequence[float] = (0.01, 0.1, 0.5, 1.0)) -> list[StreamCheckpoint]:
+    """Write a JSONL file of about `size_bytes` (the corpus's documents, cycled) and stream it
+    through `iter_documents`, recording memory at fractions of the file: the loader reads JSONL
+    record by record, so the peak after 1% and after 100% should be the same. The file goes to
+    `folder` (default: the temporary folder, TMPDIR) and is removed afterwards."""
+    import os
+    import tempfile
+
+    handle, name = tempfile.mkstemp(suffix=".jsonl", prefix="sourcegauge-stream-", dir=folder)
+    offsets: list[int] = []
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            written = 0
+            for index, doc in enumerate(cycle(docs)):
+                line = json.dumps({"id": f"s{index}", "source": doc.source, "text": doc.text},
+                                  ensure_ascii=False).encode("utf-8") + b"\n"
+                fh.write(line)
+                written += len(line)
+                offsets.append(written)
+                if written >= size_bytes:
+                    break
+        total = len(offsets)
+        marks = sorted({max(1, min(total, round(f * total))) for f in checkpoints})
+        out: list[StreamCheckpoint] = []
+        start, cpu0 = time.perf_counter(), time.process_time()
+        next_mark = iter(marks)
+        mark = next(next_mark)
+        for done, _ in enumerate(iter_documents([name]), start=1):
+            if done == mark:
+                out.append(StreamCheckpoint(done, offsets[done - 1] / 1e6, peak_rss_mb(), current_rss_mb(),
+                                            time.perf_counter() - start, time.process_time() - cpu0))
+                mark = next(next_mark, -1)
+        return out
+    finally:
+        with suppress(OSError):
+            os.unlink(name)
 
 
 _STARTUP_CHILD = r"""

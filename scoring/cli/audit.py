@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
-from contextlib import nullcontext
+from dataclasses import replace
 from typing import Any
 
 from scoring.cli.common import (
@@ -16,10 +15,10 @@ from scoring.cli.common import (
     count_documents,
     load_options,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
+from scoring.cli.output import check_outputs, open_output, report_problems
 
 # Actors shown per source in the markdown table before the rest is folded into one line.
 REPORT_ACTORS = 15
@@ -58,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
     if args.bootstrap < 1 or args.top_actors < 1 or args.min_mentions < 1:
         raise UsageError("--bootstrap, --top-actors and --min-mentions must be at least 1")
     profile = resolve_profile(args)
-    options = load_options(args)
+    options = replace(load_options(args), exclude=check_outputs([args.output], args.paths))
     failures: list[LoadError] = []
-    skipped: list[str] = []
+    skipped: list[Any] = []
     total = count_documents(args.paths) if show_progress(args) else None
 
     def scored() -> Iterator[Any]:
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 yield item
 
     report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions)
-    with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
+    with open_output(args.output) as fh:
         if args.format == "json":
             fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
         elif args.format == "csv":

@@ -17,9 +17,11 @@ from scoring.cli.common import (
     _comma_list,
     _positive_int,
     add_input_arguments,
+    jobs_count,
     load_options,
     resolve_profile,
 )
+from scoring.cli.output import report_problems
 
 if TYPE_CHECKING:
     from scoring.bench.measure import Measurement, Scaling
@@ -36,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="built-in profile name or a .toml file (default: default)")
     group.add_argument("--rubrics", type=_comma_list, default=None,
                        help="comma-separated rubric names (default: the profile's)")
-    group.add_argument("--jobs", "-j", type=_positive_int, default=1,
+    group.add_argument("--jobs", "-j", type=jobs_count, default=1,
                        help="also time the profile with this many worker processes")
     group.add_argument("--compare", choices=("datatrove",), default=None,
                        help="also time datatrove's four heuristic filters chained on the same documents")
@@ -48,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--cycle", type=_positive_int, default=None, metavar="N",
                        help="memory mode: stream N documents (cycling the corpus) through score_corpus and "
                             "print peak RSS after 2,000 and after N; nothing else is timed")
+    group.add_argument("--stream-jsonl", type=_size, default=None, metavar="SIZE",
+                       help="memory mode: write a JSONL file of SIZE (e.g. 2GB; in TMPDIR) from the corpus and "
+                            "stream it through the loader, printing peak RSS at 1%%, 10%%, 50%% and 100%% of it")
     group.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
     group.add_argument("--json", default=None, metavar="FILE", help="also write every figure as JSON")
 
@@ -66,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     from scoring.engine.pipeline import Scorer
 
     profile = resolve_profile(args)
-    docs, errors = load_corpus(args.paths, load_options(args), args.limit)
+    skipped: list = []
+    docs, errors = load_corpus(args.paths, load_options(args), args.limit, skipped=skipped)
+    report_problems(args, errors, skipped)
     if not docs:
         raise UsageError(f"no readable documents under {', '.join(args.paths)}")
     size_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
@@ -81,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.cycle:
         return _run_cycle(args, docs, profile, report)
+    if args.stream_jsonl:
+        return _run_stream(args, docs, report)
 
     scorer = Scorer(profile)
     for doc in docs[:WARMUP_DOCS]:  # lexicons load on first use: keep that out of the timings
@@ -184,6 +193,43 @@ def _run_cycle(args: argparse.Namespace, docs: list, profile: Any, report: dict[
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(report, fh, indent=2)
     return 0
+
+
+def _run_stream(args: argparse.Namespace, docs: list, report: dict[str, Any]) -> int:
+    from scoring.bench.measure import stream_jsonl_memory
+
+    points = stream_jsonl_memory(docs, args.stream_jsonl)
+    total = points[-1]
+    print(f"Streaming: a {total.megabytes / 1e3:,.2f} GB JSONL file ({total.records:,} records, the loaded documents "
+          "cycled) read by iter_documents record by record\n")
+    print("| records read | MB read | peak RSS (MB) | current RSS (MB) | elapsed (s) | CPU (s) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for p in points:
+        print(f"| {p.records:,} | {p.megabytes:,.1f} | {p.peak_rss_mb:.1f} | {p.current_rss_mb:.1f} | {p.seconds:.1f} "
+              f"| {p.cpu_seconds:.1f} |")
+    ratio = total.peak_rss_mb / points[0].peak_rss_mb
+    print(f"\n- peak RSS after all {total.megabytes:,.0f} MB / after the first {points[0].megabytes:,.1f} MB: "
+          f"{ratio:.3f}×; {total.megabytes / max(total.cpu_seconds, 1e-9):,.0f} MB per CPU-second")
+    report["stream"] = [p.__dict__ for p in points]
+    report["stream_rss_ratio"] = ratio
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(report, fh, indent=2)
+    return 0
+
+
+def _size(value: str) -> int:
+    """'2GB', '500MB', '64k', '1000' -> bytes (decimal units)."""
+    text = value.strip().upper().removesuffix("B")
+    units = {"K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12}
+    factor = units.get(text[-1:], 1)
+    try:
+        number = float(text[:-1] if text[-1:] in units else text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size such as 2GB or 500MB, got {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return int(number * factor)
 
 
 def _table(rows: list[Measurement]) -> str:

@@ -47,8 +47,11 @@ def add_input_arguments(parser: argparse.ArgumentParser, paths: bool = True) -> 
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read (recursively)")
     group = parser.add_argument_group("input")
     group.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                       help="skip (and report) files larger than this, also after decompression "
-                            f"(default {DEFAULT_MAX_BYTES:,})")
+                       help="report instead of reading a .txt/.md/.html file larger than this (also after "
+                            "decompression) or a JSONL line or CSV record larger than this; JSONL and CSV files "
+                            f"are streamed and may be of any size (default {DEFAULT_MAX_BYTES:,})")
+    group.add_argument("--follow-outside-symlinks", action="store_true",
+                       help="in folders, also read symlinks that point outside the folder (default: skip them)")
     group.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text (default: text)")
     group.add_argument("--id-field", default="id", help="JSONL/CSV field holding the id (default: id)")
     group.add_argument("--source-field", default="source", help="JSONL/CSV field naming the source")
@@ -61,7 +64,8 @@ def add_scoring_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--rubrics", type=_comma_list, default=None,
                        help="comma-separated rubric names to run (default: the profile's); "
                             "see `sourcegauge rubrics`")
-    group.add_argument("--jobs", "-j", type=_positive_int, default=1, help="worker processes (default 1)")
+    group.add_argument("--jobs", "-j", type=jobs_count, default=1,
+                       help="worker processes, at most one per CPU (default 1)")
     group.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
 
@@ -71,7 +75,8 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
     if args.max_bytes <= 0:
         raise UsageError("--max-bytes must be positive")
     return LoadOptions(max_bytes=args.max_bytes, text_field=args.text_field, id_field=args.id_field,
-                       source_field=args.source_field)
+                       source_field=args.source_field,
+                       follow_outside_symlinks=getattr(args, "follow_outside_symlinks", False))
 
 
 def resolve_profile(args: argparse.Namespace) -> Any:
@@ -96,25 +101,6 @@ def note(args: argparse.Namespace, message: str) -> None:
     """A note for the reader on standard error (left out with --quiet)."""
     if not getattr(args, "quiet", False):
         print(message, file=sys.stderr)
-
-
-def report_problems(args: argparse.Namespace, failures: Sequence[Any], skipped: Sequence[str] = ()) -> None:
-    """What every corpus command says at the end: unreadable inputs (always) and files passed over."""
-    if skipped and not getattr(args, "quiet", False):
-        if getattr(args, "verbose", False):
-            for path in skipped:
-                print(f"sourcegauge: skipped {path}: not an article format", file=sys.stderr)
-        else:
-            kinds: dict[str, int] = {}
-            for path in skipped:
-                suffix = Path(path).suffix.lower() or "(no extension)"
-                kinds[suffix] = kinds.get(suffix, 0) + 1
-            listed = ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-            print(f"sourcegauge: skipped {len(skipped)} file(s) that are not an article format ({listed}), "
-                  f"e.g. {skipped[0]}; name a file explicitly to score it anyway (--verbose lists them all)",
-                  file=sys.stderr)
-    for failure in failures:
-        print(f"sourcegauge: could not read {failure.path}: {failure.reason}", file=sys.stderr)
 
 
 def show_progress(args: argparse.Namespace) -> bool:
@@ -157,14 +143,14 @@ def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
     binary, no parsing). CSV (a quoted field may span lines) and gzipped JSONL make the total
     unknown, and so do more than MAX_FILES_TO_COUNT files: then the bar shows a count only.
     """
-    from scoring.inputs.load import SIDECAR_NAMES, is_article_file
+    from scoring.inputs.load import SIDECAR_NAMES, walk_skip_reason
 
     total = 0
     files = 0
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
-            candidates: Iterable[Path] = _walk_articles(root, SIDECAR_NAMES, is_article_file)
+            candidates: Iterable[Path] = _walk_articles(root, SIDECAR_NAMES, walk_skip_reason)
         elif root.exists():
             candidates = [root]
         else:
@@ -181,15 +167,15 @@ def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
     return total
 
 
-def _walk_articles(root: Path, sidecars: Sequence[str], is_article: Any) -> Iterator[Path]:
+def _walk_articles(root: Path, sidecars: Sequence[str], skip_reason: Any) -> Iterator[Path]:
+    # The files the loader's walk reads, as far as names tell (enough for a progress total).
     for folder, dirs, names in os.walk(root, followlinks=True):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
         for name in names:
             if name.startswith(".") or name in sidecars:
                 continue
-            path = Path(folder, name)
-            if is_article(path):
-                yield path
+            if skip_reason(name) is None:
+                yield Path(folder, name)
 
 
 def _documents_in(path: Path) -> int | None:
@@ -235,6 +221,18 @@ def _comma_list(value: str) -> list[str]:
     if not names:
         raise argparse.ArgumentTypeError("expected one or more comma-separated names")
     return names
+
+
+def jobs_count(value: str) -> int:
+    """--jobs: a positive number, lowered (with a note) to the CPUs available."""
+    from scoring.engine.parallel import available_cpus
+
+    jobs = _positive_int(value)
+    cpus = available_cpus()
+    if jobs > cpus:
+        print(f"sourcegauge: --jobs {jobs} is more than the {cpus} CPU(s) available; using {cpus}", file=sys.stderr)
+        return cpus
+    return jobs
 
 
 def _positive_int(value: str) -> int:

@@ -4,13 +4,21 @@ Conservation: every input line comes out exactly once, either on standard output
 byte-for-byte as read, plus a `sourcegauge` field with --annotate) or in the --rejects file
 (with file, line number, id, reasons and the original line). Lines are read as bytes and
 decoded one at a time, so a non-UTF-8 line, malformed JSON or a record without text is a
-rejection with a reason, never a crash and never a silent drop.
+rejection with a reason, never a crash and never a silent drop. A UTF-8 byte order mark at
+the start of a file is not part of its first record (it is dropped from the kept line).
+
+Kill-safety: kept and rejected lines are written in input order, whole lines at a time, and
+each output is flushed before the other one is written to; after a kill at any moment, every
+input line before the last one written is in exactly one of them. The rejects file is written
+as REJECTS.partial and renamed when the run is complete. An output that is also an input is a
+usage error.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import codecs
 import gzip
 import json
 import sys
@@ -22,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from scoring.cli.common import UsageError, add_scoring_arguments, progress, resolve_profile, show_progress
+from scoring.cli.output import LineSink, check_outputs, open_output
 from scoring.core.document import Document
 from scoring.inputs.records import RecordFields, RecordProblem, parse_json_record, record_document
 
@@ -95,11 +104,15 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         if path != "-" and not Path(path).is_file():
             raise UsageError(f"{path}: no such file")
+    check_outputs(["-", *([args.rejects] if args.rejects else [])], paths)
     contexts: deque[_Line] = deque()
     items = _items(paths, args, gate, contexts)
-    stdout = sys.stdout.buffer
     with ExitStack() as stack:
-        rejects: IO[bytes] | None = stack.enter_context(open(args.rejects, "wb")) if args.rejects else None
+        kept = LineSink(stack.enter_context(open_output("-", binary=True)))
+        rejects: LineSink | None = None
+        if args.rejects:
+            rejects = LineSink(stack.enter_context(open_output(args.rejects, binary=True, keep_partial=True)))
+            kept.pair(rejects)
         bar = stack.enter_context(progress(show_progress(args), "gating"))
         for verdict in bar.track(gate.stream(items, jobs=args.jobs)):
             line = contexts.popleft()  # verdicts come back in input order
@@ -109,10 +122,12 @@ def run(args: argparse.Namespace) -> int:
                     added[verdict.repair.field] = verdict.repair.text
                 if args.annotate:
                     added[ANNOTATION_FIELD] = verdict.to_dict(args.text_field)
-                stdout.write(_with_fields(line.raw, added) if added else _terminated(line.raw))
+                kept.add(_with_fields(line.raw, added) if added else _terminated(line.raw))
             elif rejects is not None:
-                rejects.write(_reject_record(line, verdict))
-        stdout.flush()
+                rejects.add(_reject_record(line, verdict))
+        kept.flush()
+        if rejects is not None:
+            rejects.flush()
     if not args.quiet:
         _print_summary(gate, profile)
     return 1 if args.fail_on_reject and gate.stats["dropped"] else 0
@@ -120,13 +135,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _items(paths: list[str], args: argparse.Namespace, gate: Gate, contexts: deque[_Line]) -> Iterator[Document | Verdict]:
     """One Document or ready-made rejection per input line; its context goes on `contexts`."""
+    from scoring.gate.gate import INTERNAL_ERROR, Verdict
+
     fields = RecordFields(args.text_field, args.id_field, args.source_field, args.url_field, args.title_field)
     for path in paths:
         name = "<stdin>" if path == "-" else path
         with _open_binary(path) as fh:
             for line in _read_lines(fh, name, args.max_line_bytes):
                 contexts.append(line)
-                yield _parse(line, args, fields)
+                try:
+                    yield _parse(line, args, fields)
+                except Exception as exc:  # noqa: BLE001 - one line's failure stays with that line
+                    yield Verdict.reject(INTERNAL_ERROR, None, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _open_binary(path: str) -> Any:
@@ -145,6 +165,8 @@ def _read_lines(fh: IO[bytes], name: str, max_bytes: int) -> Iterator[_Line]:
         if not chunk:
             return
         number += 1
+        if number == 1 and chunk.startswith(codecs.BOM_UTF8):
+            chunk = chunk[len(codecs.BOM_UTF8):]  # the file's byte order mark, not the record's
         if len(chunk) <= max_bytes or chunk.endswith(b"\n"):
             yield _Line(name, number, chunk)
             continue

@@ -5,17 +5,21 @@ and imports nothing heavy at module level: `sourcegauge --help` reads every HELP
 the command being run gets its arguments added (which may import what their defaults come
 from) and runs. Every command also takes --quiet / --verbose (scoring.cli.common).
 Exit codes: 0 success, 1 some inputs could not be processed (or a command-specific
-failure such as `gate --fail-on-reject`), 2 usage errors.
+failure such as `gate --fail-on-reject`), 2 usage errors, 3 an output could not be written
+(scoring.cli.output.WRITE_FAILED).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from scoring.cli.common import UsageError, add_verbosity_arguments
+from scoring.cli.output import WRITE_FAILED, OutputError
 
 COMMANDS = ("score", "rank", "audit", "report", "gate", "bench", "rubrics")
 
@@ -58,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"sourcegauge {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        print(f"sourcegauge {args.command}: error: {exc}", file=sys.stderr)
+        _discard_stdout()
+        return WRITE_FAILED
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -65,6 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `sourcegauge score dir | head`: the reader went away; not an error of ours.
         sys.stderr.close()
         return 0
+
+
+def _discard_stdout() -> None:
+    # When standard output is what failed (a full disk), whatever is still buffered would fail
+    # again, with a traceback, as the interpreter exits.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":

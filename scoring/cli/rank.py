@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from contextlib import nullcontext
+from dataclasses import replace
 from typing import IO, Any
 
 from scoring.cli.common import (
@@ -15,10 +14,10 @@ from scoring.cli.common import (
     count_documents,
     load_options,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
+from scoring.cli.output import check_outputs, open_output, report_problems
 
 HELP = "rank sources: per-source scores, flag rates and a bootstrap CI; ordered by the CI's lower bound"
 
@@ -67,10 +66,10 @@ def run(args: argparse.Namespace) -> int:
 
     check_ranking_arguments(args)
     profile = resolve_profile(args)
-    options = load_options(args)
+    options = replace(load_options(args), exclude=check_outputs([args.output], args.paths))
     acc = SourceAccumulator()
     failures: list[LoadError] = []
-    skipped: list[str] = []
+    skipped: list[Any] = []
     total = count_documents(args.paths) if show_progress(args) else None
     with progress(show_progress(args), "scoring", total) as bar:
         # Ranking reads a few numbers per document: take only those from the workers.
@@ -81,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 failures.append(item)
     rows = rank_accumulated(acc, min_documents=args.min_documents, n_bootstrap=args.bootstrap,
                             confidence=args.confidence, seed=args.seed)
-    with (nullcontext(sys.stdout) if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")) as fh:
+    with open_output(args.output) as fh:
         if args.format == "json":
             fh.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         elif args.format == "csv":

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from scoring.cli.common import (
     UsageError,
@@ -14,10 +18,10 @@ from scoring.cli.common import (
     load_options,
     note,
     progress,
-    report_problems,
     resolve_profile,
     show_progress,
 )
+from scoring.cli.output import OutputError, check_outputs, report_problems
 from scoring.cli.rank import add_ranking_arguments, check_ranking_arguments
 
 HELP = "write a self-contained HTML report (ranking, distributions, lean audit, every document's evidence) " \
@@ -52,19 +56,33 @@ def run(args: argparse.Namespace) -> int:
     if args.max_document_pages < 0 or args.max_overview_rows < 0:
         raise UsageError("--max-document-pages and --max-overview-rows must be >= 0")
     profile = resolve_profile(args)
-    options = load_options(args)
+    # The report's own files are never read back as inputs (a report folder inside the corpus).
+    outputs = [str(Path(args.output) / name) for name in REPORT_FILES]
+    options = replace(load_options(args), exclude=check_outputs(outputs, args.paths))
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        raise OutputError(f"cannot write the report into {args.output}: it is a file, not a folder")
+    skipped: list[Any] = []
     report_options = ReportOptions(title=args.title, max_document_pages=args.max_document_pages,
                                    max_overview_rows=args.max_overview_rows, min_documents=args.min_documents,
                                    n_bootstrap=args.bootstrap, confidence=args.confidence, seed=args.seed)
-    skipped: list[str] = []
+    failures: list[LoadError] = []
+
+    def scored() -> Iterator[Any]:
+        for item in score_corpus(args.paths, profile, jobs=args.jobs, load_options=options, skipped=skipped):
+            if isinstance(item, LoadError):
+                failures.append(item)
+            yield item
+
     started = time.perf_counter()
     total = count_documents(args.paths) if show_progress(args) else None
-    with progress(show_progress(args), "scoring", total) as bar:
-        result = write_report(bar.track(score_corpus(args.paths, profile, jobs=args.jobs, load_options=options,
-                                                     skipped=skipped)),
-                              args.output, profile.rubrics, {"name": profile.name, "hash": profile.hash},
-                              report_options, flag_caps=dict(profile.flag_caps))
-    report_problems(args, [LoadError(path, reason) for path, reason in result.unreadable], skipped)
+    try:
+        with progress(show_progress(args), "scoring", total) as bar:
+            result = write_report(bar.track(scored()), args.output, profile.rubrics,
+                                  {"name": profile.name, "hash": profile.hash}, report_options,
+                                  flag_caps=dict(profile.flag_caps))
+    except OSError as exc:  # the inputs' errors never raise: this is the report folder
+        raise OutputError(f"cannot write the report into {args.output}: {exc.strerror or exc}") from None
+    report_problems(args, failures, skipped)
     sources = len(result.ranking)
     note(args, f"sourcegauge report: {result.documents} documents, {sources} source{'' if sources == 1 else 's'} -> "
                f"{', '.join(str(result.out_dir / name) for name in REPORT_FILES)}")
@@ -72,4 +90,4 @@ def run(args: argparse.Namespace) -> int:
         seconds = time.perf_counter() - started
         sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in result.files if p.exists())
         print(f"sourcegauge report: {seconds:.1f} s; {sizes}", file=sys.stderr)
-    return 1 if result.unreadable else 0
+    return 1 if failures or result.unreadable else 0

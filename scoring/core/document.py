@@ -36,13 +36,17 @@ class Document:
 class LoadError:
     """A file (or record) that could not become a Document, and why.
 
-    Loaders yield these instead of raising, so that one bad file never stops a run.
+    Loaders yield these instead of raising, so that one bad file never stops a run. `path` is
+    the file (with `:LINE` for a record of a JSONL or CSV file), `reason` the message, and
+    `slug` a stable name for the kind of problem (`malformed_json`, `binary_file`, …; the
+    loader's slugs are listed in scoring.inputs.load.LOAD_PROBLEMS).
     """
 
     path: str
     reason: str
     id: str | None = None
     source: str | None = None
+    slug: str = "unreadable"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -4,11 +4,19 @@
 documents would sit in memory; here at most `jobs * IN_FLIGHT_PER_JOB` batches are
 submitted at a time, and results are yielded in input order. Each worker runs an
 initializer once (the scoring pool builds its Scorer there: lexicons load once per worker).
+
+Workers never outlive the process that started them: each one watches its parent and exits
+when it is gone (a `kill -9` of the command leaves no orphans busy on the CPUs). The number
+of workers is bounded by the CPUs this process may run on (`available_cpus`): more only
+queue for the same cores, and `--jobs 100000` would stall the machine starting them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +25,35 @@ from typing import Any
 
 BATCH_SIZE = 16
 IN_FLIGHT_PER_JOB = 4
+PARENT_CHECK_SECONDS = 0.5
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where the platform has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def bounded_jobs(jobs: int) -> int:
+    """`jobs` worker processes, at most one per available CPU."""
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    return min(jobs, available_cpus())
+
+
+def _start_worker(parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
+    initializer(*initargs)
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A worker whose parent died is re-parented (getppid changes); its queue will never be read.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
 
 class WorkerPool:
     """Worker processes, each initialised once, that map batches in input order.
@@ -27,13 +64,11 @@ class WorkerPool:
     """
 
     def __init__(self, jobs: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
-        if jobs < 1:
-            raise ValueError(f"jobs must be at least 1, got {jobs}")
-        self.jobs = jobs
+        self.jobs = bounded_jobs(jobs)
         # fork shares the loaded interpreter (fast start); spawn elsewhere.
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                                         initializer=initializer, initargs=initargs)
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
+                                         initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
 
     def __enter__(self) -> WorkerPool:
         return self

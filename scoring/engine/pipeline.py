@@ -87,9 +87,27 @@ class DocumentResult:
 
 
 def error_record(error: LoadError) -> dict[str, Any]:
-    """The record for an input that could not be read."""
+    """The record for an input that could not be read (or scored): `error` says why, `reason` is its slug."""
     return {"schema": SCHEMA, "id": error.id or error.path, "path": error.path, "source": error.source,
-            "error": error.reason}
+            "error": error.reason, "reason": error.slug}
+
+
+SCORING_FAILED = "scoring_failed"
+
+
+def _scoring_failed(doc: Document, exc: Exception) -> LoadError:
+    """A document whose scoring itself failed (segmentation, aggregation, rendering), as its
+    error record: one document's failure must not end the run."""
+    return LoadError(doc.path or doc.id, f"scoring failed: {type(exc).__name__}: {exc}", id=doc.id,
+                     source=doc.source, slug=SCORING_FAILED)
+
+
+def _score_one(scorer: Scorer, doc: Document, map_result: Callable[[DocumentResult], Any] | None) -> Any:
+    try:
+        result = scorer.score(doc)
+        return result if map_result is None else map_result(result)
+    except Exception as exc:  # noqa: BLE001 - rubric errors are caught per rubric; this is everything else
+        return _scoring_failed(doc, exc)
 
 
 class Scorer:
@@ -144,7 +162,7 @@ def score_corpus(
     rubrics: Iterable[str] | None = None,
     jobs: int = 1,
     load_options: LoadOptions | None = None,
-    skipped: list[str] | None = None,
+    skipped: list[Any] | None = None,
     map_result: Callable[[DocumentResult], Any] | None = None,
 ) -> Iterator[Any]:
     """Score documents lazily, in input order, with `jobs` worker processes.
@@ -152,7 +170,7 @@ def score_corpus(
     `inputs` is a path, a list of paths (files or folders), or an iterable of Documents.
     Yields a DocumentResult per document and a LoadError per unreadable input. Memory stays
     constant: at most a few batches per worker are in flight at any time. Files in folders
-    that are not an article format are passed over; their paths go into `skipped` if given.
+    that are not articles are passed over, each as `Skip(path, reason)` into `skipped` if given.
 
     `map_result`, if given, is applied to each DocumentResult where it was scored (in the
     worker process) and its return value is yielded instead; LoadErrors still come through
@@ -166,17 +184,13 @@ def score_corpus(
     if jobs <= 1:
         scorer = Scorer(prof)
         for item in items:
-            if isinstance(item, LoadError):
-                yield item
-            else:
-                result = scorer.score(item)
-                yield result if map_result is None else map_result(result)
+            yield item if isinstance(item, LoadError) else _score_one(scorer, item, map_result)
         return
     yield from ordered_map(items, prof, jobs, map_result=map_result)
 
 
 def _as_items(inputs: Any, load_options: LoadOptions | None,
-              skipped: list[str] | None = None) -> Iterator[Document | LoadError]:
+              skipped: list[Any] | None = None) -> Iterator[Document | LoadError]:
     if isinstance(inputs, (str, os.PathLike)):
         yield from iter_documents([inputs], load_options, skipped)
         return
@@ -223,10 +237,10 @@ def _score_batch(batch: list[Document | LoadError]) -> list[LoadError | dict[str
     assert _worker_scorer is not None
     out: list[LoadError | dict[str, Any]] = []
     for item in batch:
-        if isinstance(item, LoadError):
-            out.append(item)
+        result = item if isinstance(item, LoadError) else _score_one(_worker_scorer, item, None)
+        if isinstance(result, LoadError):
+            out.append(result)
         else:
-            result = _worker_scorer.score(item)
             out.append({f.name: getattr(result, f.name) for f in dataclasses.fields(result) if f.name != "doc"})
     return out
 
@@ -234,7 +248,7 @@ def _score_batch(batch: list[Document | LoadError]) -> list[LoadError | dict[str
 def _score_batch_mapped(batch: list[Document | LoadError], map_result: Callable[[Any], Any]) -> list[Any]:
     """Per item: the LoadError unchanged, or `map_result(DocumentResult)`."""
     assert _worker_scorer is not None
-    return [item if isinstance(item, LoadError) else map_result(_worker_scorer.score(item)) for item in batch]
+    return [item if isinstance(item, LoadError) else _score_one(_worker_scorer, item, map_result) for item in batch]
 
 
 def _reassemble(batch: list[Document | LoadError], results: list[LoadError | dict[str, Any]]) -> Iterator[Any]:

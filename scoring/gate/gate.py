@@ -31,14 +31,13 @@ from typing import Any
 from scoring.core.document import Document, LoadError
 from scoring.core.shapes import BOILERPLATE_RUBRIC, CONTENT_LABEL, LINK_FARM_FLAG, line_labels
 from scoring.engine.parallel import ordered_batches
-from scoring.engine.pipeline import DocumentResult, Scorer
+from scoring.engine.pipeline import SCORING_FAILED, DocumentResult, Scorer
 from scoring.engine.profile import Profile, ProfileError, as_profile
-from scoring.inputs.records import TEXT_NOT_STRING
+from scoring.inputs.records import EMPTY_TEXT, TEXT_NOT_STRING
 
 # Reasons that do not depend on the profile (input problems and engine failures).
-# Record problems (missing_text, text_not_string, malformed_json, not_an_object) are named where
-# records are parsed: scoring.inputs.records.
-EMPTY_TEXT = "empty_text"
+# Record problems (empty_text, missing_text, text_not_string, malformed_json, not_an_object,
+# number_too_long, nested_too_deeply) are named where records are parsed: scoring.inputs.records.
 TEXT_TOO_LARGE = "text_too_large"
 LINE_TOO_LARGE = "line_too_large"
 UNDECODABLE = "undecodable"
@@ -46,6 +45,7 @@ BLANK_LINE = "blank_line"
 UNREADABLE = "unreadable"
 RUBRIC_ERROR = "rubric_error"
 NO_SCORE = "no_score"
+INTERNAL_ERROR = "internal_error"  # reading the line failed unexpectedly (a bug: the stream goes on)
 
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_REPAIR_FIELD = "clean_text"
@@ -423,7 +423,16 @@ class Gate:
 
     def _decide_all(self, prepared: Iterable[Document | Verdict]) -> Iterator[Verdict]:
         for item in prepared:
-            yield item if isinstance(item, Verdict) else self.assess(item)
+            yield item if isinstance(item, Verdict) else _scored_verdict(self, item)
+
+
+def _scored_verdict(gate: Gate, doc: Document) -> Verdict:
+    """The verdict on a scored (and perhaps repaired) document; a failure of scoring itself
+    (outside any rubric) is that document's rejection, not the end of the stream."""
+    try:
+        return gate.assess(doc)
+    except Exception as exc:  # noqa: BLE001
+        return Verdict.reject(SCORING_FAILED, doc.id, f"scoring failed: {type(exc).__name__}: {exc}")
 
 
 def strippable_lines(result: DocumentResult) -> tuple[tuple[int, int, str], ...]:
@@ -475,7 +484,7 @@ def _init_worker(gate: Gate) -> None:
 def _decide_batch(batch: list[Document | Verdict]) -> list[Verdict]:
     assert _worker_gate is not None
     # The full DocumentResult (evidence, text) stays in the worker: only the verdict travels back.
-    return [item if isinstance(item, Verdict) else _strip(_worker_gate.assess(item)) for item in batch]
+    return [item if isinstance(item, Verdict) else _strip(_scored_verdict(_worker_gate, item)) for item in batch]
 
 
 def _strip(verdict: Verdict) -> Verdict:

@@ -14,7 +14,21 @@ from charset_normalizer import from_bytes
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in any encoding we accept; the message says why."""
+    """The bytes are not text in any encoding we accept; the message says why and `slug` names
+    the kind: `empty_file`, `binary_file` or `undecodable`."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.slug = ("empty_file" if message.startswith("empty") else
+                     "binary_file" if message.startswith("binary") else "undecodable")
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary format `data` starts with (by magic number), or None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +67,9 @@ def decode_bytes(data: bytes) -> Decoded:
     """Decode `data`, raising DecodeError with a specific reason when it is not text."""
     if not data:
         raise DecodeError("empty file")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise DecodeError(f"binary file ({kind})")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise DecodeError(f"binary file ({kind})")
     if data.startswith(codecs.BOM_UTF8):
         try:
             return Decoded(data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig")

@@ -4,11 +4,19 @@ A record is a mapping of field names to values (a JSON object, a CSV row). Which
 text, id, source, URL and title is configurable (`RecordFields`). A record that cannot become a
 Document gives a `RecordProblem`: a stable reason slug (the gate's reject reason), a message (the
 loader's error) and the record's id when it has one.
+
+Limits that hold whatever the input: a JSON value nested deeper than MAX_NESTING_DEPTH is
+refused (`nested_too_deeply`), as is an integer longer than Python converts (4,300 digits:
+`number_too_long`). A lone surrogate escape (`"\\ud800"`: half of a UTF-16 pair, what a
+scraper leaves when it cuts an emoji in two) cannot be written as UTF-8, so each one becomes
+U+FFFD; the text keeps its length, so offsets are unchanged.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -20,6 +28,15 @@ MALFORMED_JSON = "malformed_json"
 NOT_AN_OBJECT = "not_an_object"
 MISSING_TEXT = "missing_text"
 TEXT_NOT_STRING = "text_not_string"
+EMPTY_TEXT = "empty_text"
+NUMBER_TOO_LONG = "number_too_long"
+NESTED_TOO_DEEPLY = "nested_too_deeply"
+
+# Deeper than any real record (news metadata nests a handful of levels), shallow enough that
+# every later step that walks the value recursively (copying, JSON output) stays far from
+# Python's recursion limit.
+MAX_NESTING_DEPTH = 100
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +61,53 @@ class RecordProblem(NamedTuple):
 
 
 def parse_json_record(line: str) -> Any | RecordProblem:
-    """The JSON value of one JSONL line, or why it is not valid JSON."""
+    """The JSON value of one JSONL line, or why it is not valid JSON or exceeds a limit."""
     try:
-        return json.loads(line)
+        value = json.loads(line)
     except json.JSONDecodeError as exc:
         return RecordProblem(MALFORMED_JSON, f"invalid JSON: {exc.msg} at column {exc.colno}")
     except RecursionError:
-        return RecordProblem(MALFORMED_JSON, "invalid JSON: nested too deeply")
+        return RecordProblem(NESTED_TOO_DEEPLY, f"JSON nested more than {MAX_NESTING_DEPTH} levels deep")
+    except ValueError as exc:  # int('7' * 5000): Python refuses integers of more than 4,300 digits
+        if "digits" not in str(exc):
+            raise
+        return RecordProblem(NUMBER_TOO_LONG, f"a number has more than {sys.get_int_max_str_digits():,} digits")
+    # Brackets are counted first: the walk over the value only runs for lines that could be deep.
+    if line.count("[") + line.count("{") > MAX_NESTING_DEPTH and nesting_depth(value) > MAX_NESTING_DEPTH:
+        return RecordProblem(NESTED_TOO_DEEPLY, f"JSON nested more than {MAX_NESTING_DEPTH} levels deep")
+    # A lone surrogate can only come from a \u escape: lines without one need no check.
+    if "\\u" in line:
+        value = without_lone_surrogates(value)
+    return value
+
+
+def nesting_depth(value: Any) -> int:
+    """How many lists and mappings deep `value` goes (0 for a scalar); iterative, for any depth."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Any = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        stack.extend((child, depth) for child in children)
+    return deepest
+
+
+def without_lone_surrogates(value: Any) -> Any:
+    """`value` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value) if not value.isascii() else value
+    if isinstance(value, list):
+        return [without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(k): without_lone_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def record_document(record: Any, fields: RecordFields, *, fallback_id: str, path: str | None,
@@ -83,10 +140,18 @@ def pick_source(sidecar_source: str | None, record_source: str | None, url: str 
         if candidate and candidate.strip():
             return candidate.strip()
     if url:
-        host = urlparse(url if "//" in url else f"//{url}").hostname
+        host = url_host(url)
         if host:
             return host.removeprefix("www.")
     return fallback
+
+
+def url_host(url: str) -> str | None:
+    """The host of `url` (also without a scheme), or None; never raises (`https://[x/` is not an error)."""
+    try:
+        return urlparse(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # an unbalanced "[" reads as a broken IPv6 address
+        return None
 
 
 def string_or_none(value: Any) -> str | None:

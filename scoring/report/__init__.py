@@ -15,7 +15,6 @@ seeded bootstraps, sorted tables, matplotlib SVG with fixed hash salts and no da
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.core.document import LoadError
+from scoring.core.safe_csv import SafeCsvWriter
 from scoring.core.shapes import lean_actors
 from scoring.corpus.audit import (
     DEFAULT_AUDIT_BOOTSTRAP,
@@ -100,7 +100,7 @@ def write_report(items: Iterable[DocumentResult | LoadError], out_dir: str | Pat
     profile_info = dict(profile or {})
     with open(out / "documents.jsonl", "w", encoding="utf-8", newline="\n") as jsonl, \
             open(out / "documents.csv", "w", encoding="utf-8", newline="") as csv_fh:
-        writer = csv.writer(csv_fh, lineterminator="\n")
+        writer = SafeCsvWriter(csv_fh, lineterminator="\n")  # cells neutralised against formulas
         writer.writerow(tables.document_csv_header(rubrics))
         for index, item in enumerate(items):
             ranks.add(item)

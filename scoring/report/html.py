@@ -112,7 +112,8 @@ table.docs tr.ro>td:nth-child(2){color:#8d6e00}table.docs tr.rg>td:nth-child(2){
  main{padding:.3em .6em 3em}h1{font-size:1.3em}
  td.id,table.docs td:first-child{overflow-wrap:anywhere}
  table{font-size:.82em}th,td{padding:.2em .3em}
- table.rank tr>:nth-child(n+7),table.actors tr>:nth-child(2),
+ table.rank td:nth-child(6){overflow-wrap:anywhere}
+ table.rank tr>:nth-child(4),table.rank tr>:nth-child(n+7),table.actors tr>:nth-child(2),
  table.actors tr>:nth-child(3),table.actors tr>:nth-child(6),table.actors tr>:nth-child(9),
  table.docs tr>:nth-child(n+5){display:none}
  .toggles{position:static}

@@ -6,10 +6,10 @@ results always give the same bytes.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import IO, Any
 
+from scoring.core.safe_csv import SafeCsvWriter
 from scoring.corpus.audit import AuditReport
 from scoring.corpus.rank import SourceRanking
 
@@ -73,7 +73,7 @@ def provenance_line(profile: dict[str, str], versions: dict[str, str]) -> str:
 def ranking_csv(rows: Sequence[SourceRanking], fh: IO[str]) -> None:
     rubrics = sorted({k for r in rows for k in r.rubric_means})
     flags = sorted({k for r in rows for k in r.flag_rates})
-    writer = csv.writer(fh, lineterminator="\n")
+    writer = SafeCsvWriter(fh, lineterminator="\n")  # cells neutralised against formulas
     parts = sorted({k for r in rows for k in r.contributions})
     writer.writerow([*RANK_COLUMNS, *[f"{k}_mean" for k in rubrics], *[f"flag_rate_{k}" for k in flags],
                      *[f"contribution_{k}" for k in parts], "profile", "profile_hash", "rubric_versions"])
@@ -160,7 +160,7 @@ def audit_csv(report: AuditReport, fh: IO[str], max_actors: int | None = None) -
     each of its rows, then its frame shares as frame_<name> columns; a source without actors has
     one row with the actor columns empty."""
     frames = sorted({f for s in report.sources for f in s.frames})
-    writer = csv.writer(fh, lineterminator="\n")
+    writer = SafeCsvWriter(fh, lineterminator="\n")  # cells neutralised against formulas
     writer.writerow([*AUDIT_SOURCE_COLUMNS, *AUDIT_ACTOR_COLUMNS, *[f"frame_{f}" for f in frames],
                      "profile", "profile_hash", "rubric_versions"])
     versions = ";".join(f"{k}={v}" for k, v in sorted(report.rubric_versions.items()))

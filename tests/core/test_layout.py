@@ -99,6 +99,14 @@ def test_engine_never_imports_a_rubric() -> None:
     assert {m: t for m, t in offenders.items() if t} == {}
 
 
+def test_only_the_command_line_imports_the_command_line() -> None:
+    # Data flows one way: the library (engine, report, gate) is what the commands call, never the reverse.
+    entry = {"scoring.__main__"}
+    offenders = {m: sorted(t for t in targets if t.startswith("scoring.cli"))
+                 for m, targets in import_graph().items() if not m.startswith("scoring.cli") and m not in entry}
+    assert {m: t for m, t in offenders.items() if t} == {}
+
+
 def test_scoring_top_level_is_short() -> None:
     modules = sorted(p.name for p in (REPO / "scoring").glob("*.py"))
     assert len(modules) <= 12, modules

@@ -14,31 +14,18 @@ CNN/Daily Mail hosts, 0.987 Sogou; false flags on the untouched corpora 0.22% BB
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-
-
-def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import SHARED, load_script
 
 
 @pytest.fixture(scope="module")
 def boilerplate_figures() -> dict[str, tuple[float, float, float]]:
     if not (SHARED / "eval" / "boilerplate" / "zh-dev.jsonl").exists():
         pytest.skip("../shared/eval/boilerplate not present: the boilerplate gate reads dev.jsonl and zh-dev.jsonl")
-    ev = _script("eval_boilerplate")
+    ev = load_script("eval_boilerplate")
     return ev.figures(*ev.load_pages())
 
 
@@ -53,7 +40,7 @@ def test_boilerplate_f1_by_characters(boilerplate_figures: dict[str, tuple[float
 def link_farms() -> ModuleType:
     if not (SHARED / "corpora").is_dir():
         pytest.skip("../shared/corpora not present: link farms are generated from the shared corpora")
-    return _script("eval_link_farms")
+    return load_script("eval_link_farms")
 
 
 @pytest.fixture(scope="module")

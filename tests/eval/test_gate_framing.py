@@ -10,29 +10,18 @@ their coverage is about.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-
-
-def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_framing", REPO / "scripts" / "eval_framing.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import SHARED, load_script
 
 
 @pytest.fixture(scope="module")
 def ev() -> ModuleType:
     if not (SHARED / "eval" / "bias" / "babe-dev.jsonl").exists():
         pytest.skip("../shared/eval not present: babe-dev.jsonl is needed for the framing gate")
-    return _eval_module()
+    return load_script("eval_framing")
 
 
 def test_babe_dev_word_and_sentence_figures(ev: ModuleType) -> None:

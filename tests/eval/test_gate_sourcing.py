@@ -9,28 +9,18 @@ evaluation only: nothing is fitted on it.
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
-
 import pytest
 
-from tests.conftest import REPO, SHARED
+from tests.conftest import SHARED, load_script
 
 POLNEAR = SHARED / "eval" / "sourcing" / "articles-dev.jsonl"
 pytestmark = pytest.mark.skipif(not POLNEAR.is_file(), reason="../shared/eval/sourcing not present")
 
 
-def _eval_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_sourcing", REPO / "scripts" / "eval_sourcing.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, dict]:
-    return _eval_script().polnear_figures()
+    return load_script("eval_sourcing").polnear_figures()
 
 
 def test_sentence_detection_dev(figures: dict[str, dict]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scoring.core.document import Document, LoadError
-from scoring.inputs.load import LoadOptions, iter_documents, load_documents
+from scoring.inputs.load import LoadOptions, Skip, iter_documents, load_documents
 
 ARTICLE = "The minister said on Tuesday that the plan would go ahead.\nCritics disagreed, according to Reuters."
 HTML_PAGE = """<!doctype html><html><head><title>Chip curbs bite | Example News</title>
@@ -195,20 +195,22 @@ def test_sources_csv_is_also_a_sidecar(tmp_path: Path) -> None:
 
 def test_bad_files_are_reported_and_good_ones_kept(tmp_path: Path) -> None:
     write(tmp_path / "good1.txt", ARTICLE)
-    write(tmp_path / "image", b"\x89PNG\r\n\x1a\n" + os.urandom(500))  # no extension: read, found binary
+    write(tmp_path / "image", b"\x89PNG\r\n\x1a\n" + os.urandom(500))  # no extension, not text: skipped
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n" + os.urandom(500))  # not an article format: skipped
     write(tmp_path / "noise.txt", bytes(range(128, 256)) * 20 + b"\x81\x8d\x8f\x90\x9d" * 50)
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "blank.txt", "   \n\n  ")
     write(tmp_path / "zz_good2.txt", ARTICLE.upper())
-    skipped: list[str] = []
+    skipped: list[Skip] = []
     docs = [d for d in iter_documents([tmp_path], skipped=skipped) if isinstance(d, Document)]
     errors = [e for e in iter_documents([tmp_path]) if isinstance(e, LoadError)]
     assert sorted(d.id.split("/")[-1] for d in docs) == ["good1.txt", "zz_good2.txt"]
-    assert [Path(p).name for p in skipped] == ["photo.png"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [("image", "not_article_text"),
+                                                              ("photo.png", "not_an_article_format")]
     reasons = {Path(e.path).name: e.reason for e in errors}
-    assert "photo.png" not in reasons
-    assert "PNG" in reasons["image"]
+    assert "photo.png" not in reasons and "image" not in reasons
+    (named,) = list(iter_documents([tmp_path / "image"]))  # named explicitly: read, found binary
+    assert isinstance(named, LoadError) and "PNG" in named.reason and named.slug == "binary_file"
     assert "undecodable" in reasons["noise.txt"] or "binary" in reasons["noise.txt"]
     assert reasons["empty.txt"] == "empty file"
     assert "white space" in reasons["blank.txt"]
@@ -257,9 +259,14 @@ def test_shared_corpora_sources_and_encodings(shared_corpora: Path) -> None:
 def test_folder_walk_skips_other_formats_but_explicit_files_are_read(tmp_path: Path) -> None:
     write(tmp_path / "c" / "article.txt", ARTICLE)
     write(tmp_path / "c" / "build_corpus.py", "print('not an article')\n")
-    write(tmp_path / "c" / "SHA256SUMS", "abc  article.txt\n")  # no extension: raw dumps are read
-    skipped: list[str] = []
+    write(tmp_path / "c" / "SHA256SUMS", "abc  article.txt\n")
+    write(tmp_path / "c" / "README.md", "# About this corpus\n\n" + ARTICLE)
+    write(tmp_path / "c" / "dump", ARTICLE)  # no extension, reads as an article: read
+    write(tmp_path / "c" / "hashes", "".join(f"{i:064x}  bbc/{i:03d}.txt\n" for i in range(20)))
+    skipped: list[Skip] = []
     ids = [d.id for d in iter_documents([tmp_path / "c"], skipped=skipped)]
-    assert ids == ["c/SHA256SUMS", "c/article.txt"]
-    assert skipped == [str(tmp_path / "c" / "build_corpus.py")]
+    assert ids == ["c/article.txt", "c/dump"]
+    assert sorted((Path(s.path).name, s.reason) for s in skipped) == [
+        ("README.md", "project_file"), ("SHA256SUMS", "checksum_list"), ("build_corpus.py", "not_an_article_format"),
+        ("hashes", "checksum_list")]
     assert [d.id for d in iter_documents([tmp_path / "c" / "build_corpus.py"])] == ["build_corpus.py"]

@@ -71,9 +71,9 @@ def test_quiet_and_verbose_say_less_and_more(corpus: Path, cli_env: dict[str, st
     verbose = _run(["rank", str(corpus), *common, "-v"], cli_env)
     assert plain.returncode == quiet.returncode == verbose.returncode == 0, plain.stderr
     assert plain.stdout == quiet.stdout == verbose.stdout
-    assert "skipped 1 file(s) that are not an article format (.py ×1)" in plain.stderr
+    assert "skipped 1 file(s) that are not articles: 1 not_an_article_format (.py ×1)" in plain.stderr
     assert quiet.stderr == ""
-    assert f"skipped {corpus / 'notes.py'}: not an article format" in verbose.stderr
+    assert f"skipped {corpus / 'notes.py'}: not_an_article_format" in verbose.stderr
 
 
 def test_audit_writes_csv(cli_env: dict[str, str]) -> None:
