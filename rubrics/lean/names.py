@@ -132,7 +132,7 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                headline_lines: Sequence[tuple[int, int]] = ()) -> tuple[list[NameSpan], set[str]]:
     """Names in `text` (from its Latin `words`), and the names marked as works or vessels."""
     wc = word_classes()
-    function = wc.function
+    function, particle = wc.function, wc.particle
     latin = [w for w in words if not w.cjk]
     n = len(latin)
     out: list[NameSpan] = []
@@ -149,14 +149,14 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
             plain[k] = low in wc.ordinary and not _is_title(low, wc)
     # Only words that can open a name are visited (a capital letter, a particle, "al-Assad"): most
     # words of a text cannot, and this loop runs on every document.
-    openers = [k for k, w in enumerate(latin) if w.text[0].isupper() or "-" in w.text or w.text in wc.particle]
+    openers = [k for k, w in enumerate(latin) if w.text[0].isupper() or "-" in w.text or w.text in particle]
     for i in openers:
         if i < resume:
             continue
         w = latin[i]
         # not capitalised, unless a particle opening a name: "van Gaal", "de Blasio"
-        if (plain[i] or not _capitalised(w.text, wc.particle)) and not (
-                w.text in wc.particle and i + 1 < n and latin[i + 1].text[:1].isupper()
+        if (plain[i] or not (w.text[:1].isupper() or _capitalised(w.text, particle))) and not (
+                w.text in particle and i + 1 < n and latin[i + 1].text[:1].isupper()
                 and text[w.end:latin[i + 1].start] == " "):
             continue
         j = i
@@ -168,13 +168,13 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                 or bare(prev.text) in wc.title))
             if not joined or prev.text.endswith(_POSSESSIVE[:2]):
                 break
-            if _capitalised(nxt.text, wc.particle) and not plain[j + 1]:
+            if (nxt.text[:1].isupper() or _capitalised(nxt.text, particle)) and not plain[j + 1]:
                 j += 1
                 continue
             low = nxt.text.lower()
             if (j + 2 < n and text[nxt.end:latin[j + 2].start] == " " and latin[j + 2].text[:1].isupper()
                     and not plain[j + 2]
-                    and (low in wc.particle or (low in wc.connector and _heads_a_name(bare(prev.text), wc)))):
+                    and (low in particle or (low in wc.connector and _heads_a_name(bare(prev.text), wc)))):
                 j += 2
                 continue
             break
@@ -195,7 +195,7 @@ def _is_title(low: str, wc: WordClasses) -> bool:
     return low in wc.title or low in wc.honorific
 
 
-def _read_run(text: str, run: Sequence[Word], initial: bool, wc: WordClasses,
+def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
               out: list[NameSpan], works: set[str]) -> None:
     lows = [bare(w.text) for w in run]
     k = 0
@@ -225,29 +225,30 @@ def _read_run(text: str, run: Sequence[Word], initial: bool, wc: WordClasses,
         title = tuple(w.text for w in run[a:b])
         title_start = run[a].start
         if a > k:
-            _finish(text, run[k:a], (), None, initial, wc, out, works)
+            _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
             initial = False
         k = b
-    _finish(text, run[k:], title, title_start, initial and k == 0, wc, out, works)
+    _finish(text, run[k:], lows[k:], title, title_start, initial and k == 0, wc, out, works)
 
 
-def _finish(text: str, run: Sequence[Word], title: tuple[str, ...], title_start: int | None, initial: bool,
-            wc: WordClasses, out: list[NameSpan], works: set[str]) -> None:
-    run = list(run)
+def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...], title_start: int | None,
+            initial: bool, wc: WordClasses, out: list[NameSpan], works: set[str]) -> None:
+    """Read one run (`lows`: bare() of its words) as a name, or refuse it."""
     # Trailing connectors, particles and dates are not part of the name.
     while run:
-        last = bare(run[-1].text)
+        last = lows[-1]
         if last in wc.connector or last in wc.particle or last in wc.day or (
             last in wc.month and len(run) > 1 and _NUMBER_AFTER.match(text[run[-1].end:run[-1].end + 3])
         ):
             run.pop()
+            lows.pop()
             continue
         break
-    while run and bare(run[0].text) in wc.connector:
+    while run and lows[0] in wc.connector:
         run.pop(0)
+        lows.pop(0)
     if not run:
         return
-    lows = [bare(w.text) for w in run]
     last = lows[-1]
     single = len(run) == 1
     # The refusals below only return: those that need no look around the run come first.

@@ -221,11 +221,12 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
         clause[i] = c
         if token[-1] in _CLAUSE_END or word == "":
             c += 1
+    quoted = [False] * n
     if "\"" in text or "“" in text or "‘" in text:
-        quotes = [(base + a, base + b) for a, b in (m.span() for m in _QUOTE_EN.finditer(text))]
-        quoted = [any(a <= s < b for a, b in quotes) for s in starts] if quotes else [False] * n
-    else:
-        quoted = [False] * n
+        for m in _QUOTE_EN.finditer(text):  # the tokens starting inside each quotation
+            a, b = m.span()
+            for i in range(bisect.bisect_left(starts, base + a), bisect.bisect_left(starts, base + b)):
+                quoted[i] = True
     words = tone_words().classes
     return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
                          list(map(lexicon.get, low)), compound, False, text, base)
