@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import Any
 
 import numpy as np
@@ -53,7 +53,7 @@ _CLAUSE_WORDS = frozenset("but while although though whereas however yet despite
                           "when who which whom that if".split())
 _CONTRAST = frozenset("but although though however yet despite whereas while unlike".split())
 _BE = frozenset("was were is are been be being has had have got get gets not also reportedly".split())
-_CLAUSE_END = tuple(",;:()—–")
+_CLAUSE_END = frozenset(",;:()—–")
 _QUOTE_EN = re.compile(r"[“\"]([^”\"]{3,})[”\"]|‘([^’]{3,})’")
 _QUOTE_ZH = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
 _CLAUSE_END_ZH = frozenset("，,；;：:、（）()—")
@@ -203,24 +203,27 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
               lexicon: dict[str, tuple[float, float]]) -> SentenceTable:
     text = sentence.text[:MAX_SENTENCE_CHARS]
     base = sentence.start
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    starts = [base + s for s, _ in spans]
-    ends = [base + e for _, e in spans]
     raw = text.split()  # the same tokens as _TOKEN (\S+: str.isspace is re's \s)
     n = len(raw)
+    if text == " ".join(raw):
+        # Single spaces only (most sentences): offsets from the token lengths, without a match per token.
+        bounds = list(accumulate([len(t) + 1 for t in raw], initial=base))
+        starts = bounds[:-1]
+        ends = [b - 1 for b in bounds[1:]]
+    else:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [base + s for s, _ in spans]
+        ends = [base + e for _, e in spans]
     valence = [0.0] * n
     for i, v in carriers:
         if i < n:  # emoji replacement can add tokens at the end of VADER's list
             valence[i] = v
     low = [t.strip(_STRIP).lower() for t in raw]
-    clause = [0] * n
-    c = 0
-    for i, (token, word) in enumerate(zip(raw, low, strict=True)):
-        if i and word in _CLAUSE_WORDS:
-            c += 1
-        clause[i] = c
-        if token[-1] in _CLAUSE_END or word == "":
-            c += 1
+    # A clause opens at a clause word (not the first token) and after a token that ends one (a comma,
+    # a bracket, a bare punctuation token): clause numbers are the running count of those openings.
+    opens = [w in _CLAUSE_WORDS for w in low]
+    closes = [t[-1] in _CLAUSE_END or w == "" for t, w in zip(raw, low, strict=True)]
+    clause = list(accumulate([0, *(a + b for a, b in zip(opens[1:], closes, strict=False))]))[:n]
     quoted = [False] * n
     if "\"" in text or "“" in text or "‘" in text:
         for m in _QUOTE_EN.finditer(text):  # the tokens starting inside each quotation
