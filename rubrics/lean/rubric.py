@@ -1,63 +1,56 @@
-"""Lean rubric: which actors a document talks about, in what tone, and whom it lets speak.
+"""Lean rubric: who a document talks about, in what tone toward each of them, and whom it lets speak.
 
-Actors come from a gazetteer with aliases across languages and scripts
-(rubrics/data/lean_actors.csv; extend it with `gazetteer="extra.csv"`, same columns) plus a
-fallback for capitalised multi-word English names (type "other"). Per actor:
-`mentions`, `sentences` (distinct sentences mentioning it), `tone` (mean compound of those sentences:
-the sentiment rubric's `sentence_compounds`, shared per document through `Segmented.shared`, so
-every sentence is scored once whichever of the two rubrics runs first) and `voice` (how many
-mentions are the source of an attribution: "Huang said", "according to NVIDIA", "华为表示").
+Actors (rubrics/lean/resolve.py): the gazetteer's aliases across languages and scripts
+(rubrics/data/lean_actors.csv; extend it with `gazetteer="extra.csv"`, same columns), names found
+in English (capitalised runs with titles, initials and particles; rubrics/lean/names.py) and in
+Chinese (jieba's person, place and organisation tags), pronouns and role nouns resolved to the
+actor before them; short forms resolve to the full name seen in the document ("Mr Cameron" ->
+"David Cameron"); dates, holidays, events and titles of works are not actors.
 
-Features: `actors` (how many), `tone_gap` = max_tone - min_tone over actors mentioned at
-least `min_mentions` times, `max_tone`, `min_tone`.
-Score = balance = 1 - min(1, tone_gap / gap_scale) (default gap_scale 1.0: one actor in
-sentences at +0.5 and another at -0.5 on average scores 0). Flag `one_sided_tone` when the
-gap reaches `flag_gap`.
+Tone toward each mention (rubrics/lean/tone.py): a logistic model over where the charged words of
+its sentence sit relative to the mention and what the mention does (speaks, acts, is acted on),
+trained on NewsMTSC by scripts/train_tone.py; tone = P(positive) - P(negative) in [-1, 1].
+
+details:
+- `mentions`: one row per resolved mention, in text order: `start`, `end` (original offsets),
+  `actor`, `tone`, `label` (negative | neutral | positive), `words` ([start, end, weight]: the words
+  that drove the tone, weight signed), `sentence` ([start, end]), `voice` (the mention speaks).
+- `actors`: one row per actor, by mentions: `actor` (canonical name), `type`, `aliases` (surface
+  forms seen), `mentions`, `tone` (mean over its mentions) with `ci_low`/`ci_high` (95% normal
+  interval of that mean; the mean itself for one mention), `sentences`, `voice` (mentions that are
+  the source of an attribution: "Huang said", "according to NVIDIA", "华为表示").
+
+Features: `actors` (how many), `tone_gap` = max_tone - min_tone over actors mentioned at least
+`min_mentions` times, `max_tone`, `min_tone`. Score = balance = 1 - min(1, tone_gap / gap_scale).
+Flag `one_sided_tone` when the gap reaches `flag_gap`. Evidence: `actor:<canonical name>` per mention.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
+import math
 
-from rubrics.lean.gazetteer import Actor, gazetteer
+from rubrics.lean.gazetteer import check_gazetteer
+from rubrics.lean.resolve import Mention, find_mentions
+from rubrics.lean.tone import SentenceTable, mention_vector, sentence_table, tone_model
 from rubrics.lean.voice import is_voice
-from rubrics.sentiment import sentence_compounds
 from scoring.core.params import FilePath, InstanceOf, Interval, NoneOr
-from scoring.core.shapes import ActorRow
+from scoring.core.shapes import ActorRow, MentionRow
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult, Segmented
-from scoring.text.script import has_cjk
 
-# Capitalised multi-word names ("Brookings Institution", "Lu Zi"); connectors allowed inside.
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |for |and |de |van |von )?[A-Z][a-z]+){1,3}\b")
-_NAME_STOP = frozenset(
-    ["The", "A", "An", "In", "On", "At", "But", "And", "However", "While", "Despite", "This", "That", "These", "Those", "Its", "It", "His", "Her", "Their", "Our", "After", "Before", "When", "If", "As", "For", "From", "By", "With", "Group", "Summary", "Core", "Comments", "Advertisements", "Author", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chinese", "American"]
-)
-
-
-def _fallback_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, Actor]]:
-    out = []
-    for m in _NAME.finditer(text):
-        start, end = m.span()
-        words = m.group().split(" ")
-        while words and words[0] in _NAME_STOP:
-            start += len(words[0]) + 1
-            words = words[1:]
-        if len(words) < 2 or any(s < end and start < e for s, e in taken):
-            continue
-        out.append((start, end, Actor(" ".join(words), "other")))
-    return out
+# Words reported per mention as what drove its tone.
+WORDS_PER_MENTION = 3
+Z95 = 1.96
 
 
 class LeanRubric(Rubric):
     name = "lean"
-    version = "1.0"
+    version = "2.0"
     description = (
-        "Actors, their tone and their voice; score = balance, 1 - the tone gap between the most "
-        "and least favoured actor (scaled)."
+        "Actors (names, aliases, short forms, pronouns), the tone toward each mention and their voice; "
+        "score = balance, 1 - the tone gap between the most and least favoured actor (scaled)."
     )
     parameter_constraints = {
-        "gazetteer": NoneOr(FilePath()),
+        "gazetteer": NoneOr(FilePath(check=check_gazetteer)),
         "min_mentions": Interval(int, 1),
         "gap_scale": Interval(float, 0.0),
         "flag_gap": Interval(float, 0.0),
@@ -81,57 +74,75 @@ class LeanRubric(Rubric):
         self.fallback_names = fallback_names
         self.max_evidence = max_evidence
 
-    def mentions(self, seg: Segmented) -> list[tuple[int, int, Actor]]:
-        """Actor mentions in normalised offsets, in text order."""
-        latin, cjk = gazetteer(self.gazetteer)
-        found = [(m.start, m.end, m.cue.payload) for m in latin.find(seg.text)]
-        if has_cjk(seg.text):  # else no Chinese alias can match
-            found += [(m.start, m.end, m.cue.payload) for m in cjk.find(seg.text)]
-        if self.fallback_names:
-            found += _fallback_names(seg.text, [(s, e) for s, e, _ in found])
-        found.sort(key=lambda x: (x[0], -x[1]))
-        return found
+    def mentions(self, seg: Segmented) -> list[Mention]:
+        """Resolved actor mentions in normalised offsets, in text order (`fallback_names=False`:
+        gazetteer actors only)."""
+        found = find_mentions(seg, self.gazetteer)
+        if not self.fallback_names:
+            listed = {m.actor for m in found if m.via == "gazetteer"}
+            return [m for m in found if m.actor in listed]
+        return [m for m in found if m.actor is not None]
 
     def score(self, seg: Segmented) -> RubricResult:
-        found = self.mentions(seg)
-        sentences = seg.sentences
-        starts = [s.start for s in sentences]
-        # Shared with the sentiment rubric: each sentence is scored once per document.
-        compounds = sentence_compounds(seg)
-        table: dict[str, dict] = {}
+        found = find_mentions(seg, self.gazetteer)
+        listed = {m.actor for m in found if m.via == "gazetteer"}
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in found:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        model = tone_model()
+        tables: dict[int, SentenceTable] = {}
+        rows: list[MentionRow] = []
         evidence: list[Evidence] = []
-        for start, end, actor in found:
-            row = table.get(actor.name)
-            if row is None:
-                row = table[actor.name] = {
-                    "actor": actor.name, "type": actor.type, "mentions": 0, "voice": 0, "_sents": set()
-                }
-            row["mentions"] += 1
-            cjk = not seg.text[start].isascii()
-            if is_voice(seg.text, start, end, cjk):
-                row["voice"] += 1
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and start < sentences[i].end:
-                row["_sents"].add(i)
-            if len(evidence) < self.max_evidence:
-                evidence.append(seg.evidence(start, end, f"actor:{actor.name}", 1.0))
-        actors = []
-        for row in table.values():
-            sents = sorted(row.pop("_sents"))
-            tone = sum(compounds[i] for i in sents) / len(sents) if sents else 0.0
-            # Fallback names seen once are mostly noise (headings, stray capitals).
-            if row["type"] == "other" and row["mentions"] < 2 and row["actor"] not in ():
+        table: dict[str, dict] = {}
+        toned: list[tuple[Mention, SentenceTable, list[tuple[int, float]]]] = []
+        vectors: list[list[float]] = []
+        for m in found:
+            if m.actor is None or (not self.fallback_names and m.actor not in listed) or m.sentence < 0:
                 continue
-            actors.append({**row, "tone": round(max(-1.0, min(1.0, tone)), 4), "sentences": len(sents)})
-        actors.sort(key=lambda r: (-r["mentions"], r["actor"]))
-        actors: list[ActorRow] = [ActorRow(actor=r["actor"], type=r["type"], mentions=r["mentions"], tone=r["tone"],
-                                           sentences=r["sentences"], voice=r["voice"]) for r in actors]
+            sentence = tables.get(m.sentence)
+            if sentence is None:
+                sentence = tables[m.sentence] = sentence_table(seg, m.sentence)
+            others = [(o.start, o.end) for o in by_sentence[m.sentence] if o is not m]
+            vector, carried = mention_vector(sentence, m.start, m.end, others)
+            toned.append((m, sentence, carried))
+            vectors.append(vector)
+        # One matrix product for every mention of the document.
+        text = seg.text
+        to_original = seg.norm.to_original  # what seg.span and seg.evidence map with
+        sentence_spans: dict[int, list[int]] = {}
+        for (m, sentence, carried), (tone, label) in zip(toned, model.tones_of_vectors(vectors), strict=True):
+            carried.sort(key=lambda tc: -abs(tc[1]))
+            words = [[*to_original(sentence.starts[i], sentence.ends[i]), round(c, 3)]
+                     for i, c in carried[:WORDS_PER_MENTION]]
+            voice = m.via != "role" and is_voice(text, m.start, m.end, sentence.cjk)
+            start, end = to_original(m.start, m.end)
+            span = sentence_spans.get(m.sentence)
+            if span is None:
+                s = seg.sentences[m.sentence]
+                span = sentence_spans[m.sentence] = list(to_original(s.start, s.end))
+            rows.append(MentionRow(start=start, end=end, actor=m.actor, tone=round(tone, 4), label=label,
+                                   words=words, sentence=list(span), voice=voice))
+            row = table.get(m.actor)
+            if row is None:
+                row = table[m.actor] = {"type": m.type, "aliases": set(), "tones": [], "sentences": set(),
+                                        "voice": 0}
+            if m.via not in ("pronoun", "role"):
+                row["aliases"].add(text[m.start:m.end].removesuffix("'s").removesuffix("’s"))
+            if row["type"] == "other" and m.type != "other":
+                row["type"] = m.type
+            row["tones"].append(tone)
+            row["sentences"].add(m.sentence)
+            row["voice"] += voice
+            if len(evidence) < self.max_evidence:
+                evidence.append(Evidence(start, end, f"actor:{m.actor}", 1.0))
+        actors = sorted((_actor_row(name, row) for name, row in table.items()),
+                        key=lambda r: (-r["mentions"], r["actor"]))
         rated = [r for r in actors if r["mentions"] >= self.min_mentions]
-        if len(rated) >= 2:
+        if rated:
             max_tone = max(r["tone"] for r in rated)
             min_tone = min(r["tone"] for r in rated)
         else:
-            max_tone = min_tone = rated[0]["tone"] if rated else 0.0
+            max_tone = min_tone = 0.0
         gap = max_tone - min_tone
         flags = []
         if len(rated) >= 2 and gap >= self.flag_gap:
@@ -141,4 +152,19 @@ class LeanRubric(Rubric):
             flags.append(Flag("one_sided_tone", spans, f"{top} {max_tone:+.2f} vs {bottom} {min_tone:+.2f}"))
         features = {"actors": len(actors), "tone_gap": gap, "max_tone": max_tone, "min_tone": min_tone}
         balance = 1.0 - min(1.0, gap / self.gap_scale) if self.gap_scale > 0 else 1.0
-        return self.result(balance, features=features, evidence=evidence, flags=flags, details={"actors": actors})
+        return self.result(balance, features=features, evidence=evidence, flags=flags,
+                           details={"actors": actors, "mentions": rows})
+
+
+def _actor_row(name: str, row: dict) -> ActorRow:
+    tones = row["tones"]
+    n = len(tones)
+    mean = sum(tones) / n
+    if n > 1:
+        sd = math.sqrt(sum((t - mean) ** 2 for t in tones) / (n - 1))
+        half = Z95 * sd / math.sqrt(n)
+    else:
+        half = 0.0
+    return ActorRow(actor=name, type=row["type"], aliases=sorted(row["aliases"]), mentions=n,
+                    tone=round(mean, 4), ci_low=round(max(-1.0, mean - half), 4),
+                    ci_high=round(min(1.0, mean + half), 4), sentences=len(row["sentences"]), voice=row["voice"])

@@ -11,7 +11,8 @@ rescaled onto the English polarity scale. Nothing else is scored.
 Per sentence, `SentenceSentiment.compound` is plain `vader()`'s compound (news_domain supplement only;
 or the HowNet one): the per-sentence valence the lean rubric reads through `sentence_compounds`, kept
 as it was; `polarity` is the calibrated polarity, an estimate of the mean human rating / 4 (VADER's
--4..+4 scale), exactly 0 on a sentence without evidence, shared as `sentence_polarities`. Chinese
+-4..+4 scale), exactly 0 on a sentence without evidence, shared as `sentence_polarities`; `valences`
+are the (token, valence) pairs behind the compound, from the same pass (lean's tone features). Chinese
 polarity = compound x `zh_scale` (from the model file): a pure rescaling, as there is no Chinese rating
 set to calibrate on.
 
@@ -65,6 +66,9 @@ class SentenceSentiment(NamedTuple):
     carriers: int  # how many words carried valence
     polarity: float | None = None  # calibrated polarity (mean human rating / 4)
     weight: int = 0  # words that were evidence for the polarity (valence words and cues)
+    # English: plain `vader()`'s (token index in sentence.text.split(), valence) of the words that
+    # carried `compound`, shared so lean reads the tone around a mention without scoring the sentence again.
+    valences: tuple[tuple[int, float], ...] = ()
 
 
 _UNSCORED = SentenceSentiment(None, 0.0, 0)
@@ -103,7 +107,9 @@ def sentence_sentiment(seg: Segmented, sentence: Sentence) -> SentenceSentiment:
         if not extension_words().isdisjoint(tokens.lower):
             # The shared compound stays plain `vader()`'s (both analyzers split text alike).
             scored = vader_scored(vader(), tokens)
-        return SentenceSentiment(scored.compound, scored.raw, len(scored.carriers), value, weight)
+        return SentenceSentiment(
+            scored.compound, scored.raw, len(scored.carriers), value, weight, scored.carriers
+        )
     return _UNSCORED
 
 

@@ -20,11 +20,13 @@ from scoring.cli.common import (
 )
 from scoring.cli.output import check_outputs, open_output, report_problems
 
+# Actors shown per source in the markdown table before the rest is folded into one line.
+REPORT_ACTORS = 15
 HELP = "editorial-lean audit: per source, tone toward actors (with CI), voice, frames, loaded language"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from scoring.corpus.audit import DEFAULT_AUDIT_BOOTSTRAP, DEFAULT_MIN_MENTIONS, DEFAULT_TOP_ACTORS
+    from scoring.corpus.audit import DEFAULT_AUDIT_BOOTSTRAP, DEFAULT_MIN_MENTIONS
     from scoring.corpus.rank import DEFAULT_SEED
 
     add_input_arguments(parser)
@@ -33,8 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("audit")
     group.add_argument("--min-mentions", type=int, default=DEFAULT_MIN_MENTIONS,
                        help=f"actors mentioned fewer times in a source are left out (default {DEFAULT_MIN_MENTIONS})")
-    group.add_argument("--top-actors", type=int, default=DEFAULT_TOP_ACTORS,
-                       help=f"actors per source in the table (default {DEFAULT_TOP_ACTORS})")
+    group.add_argument("--top-actors", type=int, default=REPORT_ACTORS,
+                       help="actors per source shown in the markdown table; the rest is folded into one line "
+                            f"(default {REPORT_ACTORS}; the JSON lists every actor)")
     group.add_argument("--bootstrap", type=int, default=DEFAULT_AUDIT_BOOTSTRAP,
                        help=f"bootstrap replicates for tone intervals (default {DEFAULT_AUDIT_BOOTSTRAP})")
     group.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"bootstrap seed (default {DEFAULT_SEED})")
@@ -68,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
                     failures.append(item)
                 yield item
 
-    report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions,
-                           top_actors=args.top_actors)
+    report = audit_sources(scored(), n_bootstrap=args.bootstrap, seed=args.seed, min_mentions=args.min_mentions)
     with open_output(args.output) as fh:
         if args.format == "json":
             fh.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -16,15 +16,32 @@ class ActorRow(TypedDict):
     """One actor of a document (lean `details["actors"]`)."""
 
     actor: str  # canonical name
-    type: str  # country | company | person | organisation | other
+    type: str  # country | company | person | organisation | place | other
+    aliases: list[str]  # surface forms the document used for it
     mentions: int
-    tone: float  # in [-1, 1]
+    tone: float  # mean tone toward its mentions, in [-1, 1]
+    ci_low: float  # 95% interval of that mean
+    ci_high: float
     sentences: int
     voice: int  # mentions that are the source of an attribution
 
 
+class MentionRow(TypedDict):
+    """One mention of an actor (lean `details["mentions"]`); offsets into the original text."""
+
+    start: int
+    end: int
+    actor: str
+    tone: float  # toward this mention, in [-1, 1]
+    label: str  # negative | neutral | positive
+    words: list[list[float]]  # [start, end, signed weight] of the words that drove the tone
+    sentence: list[int]  # [start, end] of the mention's sentence
+    voice: bool  # the mention is the source of an attribution
+
+
 class LeanDetails(TypedDict, total=False):
     actors: list[ActorRow]
+    mentions: list[MentionRow]
 
 
 class FramingDetails(TypedDict):
@@ -49,6 +66,11 @@ def frame_shares(features: Mapping[str, Any]) -> dict[str, float]:
 def lean_actors(details: Mapping[str, Any]) -> list[ActorRow]:
     """The actor rows of a lean result's details ([] when there are none)."""
     return list(details.get("actors") or [])
+
+
+def lean_mentions(details: Mapping[str, Any]) -> list[MentionRow]:
+    """The mention rows of a lean result's details ([] when there are none)."""
+    return list(details.get("mentions") or [])
 
 
 # The boilerplate rubric labels every line: details["lines"] = [(start, end, label), ...] in

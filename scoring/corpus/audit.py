@@ -8,7 +8,12 @@ profile leaves its part of the audit empty; nothing fails.
 Per source:
 - Actor table, from lean's details["actors"] (one entry per actor per document, with
   mentions, tone in [-1, 1] and voice = times the actor is given voice: quoted or
-  paraphrased as a speaker). Over the source's documents: documents and mentions summed;
+  paraphrased as a speaker). Aliases merge across documents first (`merge_aliases`): a name that
+  is the surname or another short form of exactly one full name in the corpus ("Cameron", "Van
+  Gaal"), or one of the aliases a document listed for it, counts as that actor. Every actor
+  mentioned at least `min_mentions` times is listed, by mentions (no fixed length: a report
+  folds the tail; `top_actors` cuts the list only when a caller asks). Over the source's
+  documents: documents and mentions summed;
   tone = mention-weighted mean of the per-document tones; a bootstrap CI of that tone
   (resampling documents, B = n_bootstrap, percentile interval, Generator seeded with
   [seed, crc32(source + NUL + actor)] so it is reproducible and order-independent);
@@ -23,10 +28,14 @@ Per source:
 Against the corpus: every comparison is with the OTHER sources (leave-one-out, so a large
 source does not pull the "average" toward itself).
 - tone_vs_others for an actor = this source's tone - the other sources' mention-weighted
-  tone toward the same actor. The source "favours" the actor when the difference is at
-  least FAVOUR_MARGIN and the other sources' tone lies outside this source's CI; it
-  "disfavours" it in the mirror case. Only actors with at least `min_mentions` mentions on
-  both sides and at least two documents in this source count.
+  tone toward the same actor, computed only where both sides can say something: at least
+  `min_mentions` mentions and COMPARE_MIN_DOCUMENTS documents in this source AND in the others
+  (an actor one document mentions gets no "vs others" value). The source "favours" the actor
+  when the difference is at least FAVOUR_MARGIN and the other sources' tone lies outside this
+  source's CI; it "disfavours" it in the mirror case. `evidence[actor]` holds, for those actors,
+  the source's sentences that lean furthest that way (up to EVIDENCE_SENTENCES; read from the
+  lean rubric's mention rows when the document text is at hand: DocumentResults, or records
+  made by `audit_record`).
 - frame_vs_others = this source's frame share - the other sources' share; a frame is
   "over-used" when the difference is at least OVERUSE_MARGIN (percentage points / 100)
   and the ratio at least OVERUSE_RATIO; "under-used" in the mirror case.
@@ -45,7 +54,14 @@ from typing import Any
 import numpy as np
 
 from scoring.core.document import LoadError
-from scoring.core.shapes import CHARGED_SHARE, LOADED_DENSITY, MEAN_COMPOUND, frame_shares, lean_actors
+from scoring.core.shapes import (
+    CHARGED_SHARE,
+    LOADED_DENSITY,
+    MEAN_COMPOUND,
+    frame_shares,
+    lean_actors,
+    lean_mentions,
+)
 from scoring.corpus.rank import DEFAULT_SEED
 
 DIRECTION_MARGIN = 0.05
@@ -54,7 +70,12 @@ OVERUSE_MARGIN = 0.05
 OVERUSE_RATIO = 1.25
 DEFAULT_AUDIT_BOOTSTRAP = 1000
 DEFAULT_MIN_MENTIONS = 2
-DEFAULT_TOP_ACTORS = 15
+# No cut by default: every actor with enough mentions is listed (reports fold the tail).
+DEFAULT_TOP_ACTORS: int | None = None
+COMPARE_MIN_DOCUMENTS = 2
+EVIDENCE_SENTENCES = 3
+# Sentences kept per actor per document for evidence (the strongest each way).
+_EXAMPLES_PER_DOCUMENT = 2
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,8 @@ class SourceAudit:
     disfavours: list[str] = field(default_factory=list)
     overused_frames: list[str] = field(default_factory=list)
     underused_frames: list[str] = field(default_factory=list)
+    # actor -> [{"tone", "sentence"}]: the sentences behind each favours / disfavours entry
+    evidence: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +131,7 @@ class SourceAudit:
             "loaded_density_vs_others": _r(self.loaded_density_vs_others),
             "favours": self.favours, "disfavours": self.disfavours,
             "overused_frames": self.overused_frames, "underused_frames": self.underused_frames,
+            "evidence": self.evidence,
         }
 
 
@@ -129,6 +153,17 @@ class _ActorDocs:
     tones: list[float] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)
     voice: float = 0.0
+    aliases: set[str] = field(default_factory=set)
+    examples: list[tuple[float, str]] = field(default_factory=list)  # (tone, sentence)
+
+    def absorb(self, other: _ActorDocs) -> None:
+        self.tones += other.tones
+        self.mentions += other.mentions
+        self.voice += other.voice
+        self.aliases |= other.aliases
+        self.examples += other.examples
+        if self.type in ("", "other"):
+            self.type = other.type
 
 
 @dataclass
@@ -155,10 +190,27 @@ def audit_record(item: Any) -> dict[str, Any]:
         "profile": {"name": item.profile_name, "hash": item.profile_hash},
         "rubrics": {
             name: {"version": r.version, "features": dict(r.features),
-                   "details": {"actors": lean_actors(r.details)} if name == "lean" else {}}
+                   "details": {"actors": lean_actors(r.details), "examples": lean_examples(r.details, item.doc.text)}
+                   if name == "lean" else {}}
             for name, r in item.results.items()
         },
     }
+
+
+def lean_examples(details: Mapping[str, Any], text: str) -> dict[str, list[list[Any]]]:
+    """actor -> [[tone, sentence]] for the most positive and most negative mentions of each actor
+    in one document (from lean's mention rows and the document's text)."""
+    by_actor: dict[str, list[tuple[float, str]]] = {}
+    for m in lean_mentions(details):
+        span = m.get("sentence") or (m.get("start", 0), m.get("end", 0))
+        by_actor.setdefault(str(m.get("actor", "")), []).append((float(m.get("tone", 0.0) or 0.0),
+                                                                 text[span[0]:span[1]]))
+    out: dict[str, list[list[Any]]] = {}
+    for actor, rows in by_actor.items():
+        rows.sort(key=lambda r: r[0])
+        keep = rows[:_EXAMPLES_PER_DOCUMENT] + rows[max(_EXAMPLES_PER_DOCUMENT, len(rows) - _EXAMPLES_PER_DOCUMENT):]
+        out[actor] = [[round(t, 4), sentence] for t, sentence in keep]
+    return out
 
 
 class AuditAccumulator:
@@ -178,6 +230,9 @@ class AuditAccumulator:
         lean = rubrics.get("lean")
         if lean is not None:
             tally.lean_documents += 1
+            examples = lean[1].get("examples")
+            if examples is None and not isinstance(item, Mapping):
+                examples = lean_examples(lean[1], item.doc.text)
             for actor in lean_actors(lean[1]):
                 name = str(actor.get("actor", "")).strip()
                 mentions = int(actor.get("mentions", 0) or 0)
@@ -187,6 +242,8 @@ class AuditAccumulator:
                 entry.tones.append(float(actor.get("tone", 0.0) or 0.0))
                 entry.mentions.append(mentions)
                 entry.voice += _number(actor.get("voice"))
+                entry.aliases.update(str(a) for a in actor.get("aliases") or ())
+                entry.examples += [(float(t), str(s)) for t, s in (examples or {}).get(name, ())]
         framing = rubrics.get("framing")
         if framing is not None:
             features = framing[0]
@@ -214,7 +271,7 @@ def audit_sources(
     confidence: float = 0.95,
     seed: int = DEFAULT_SEED,
     min_mentions: int = DEFAULT_MIN_MENTIONS,
-    top_actors: int = DEFAULT_TOP_ACTORS,
+    top_actors: int | None = DEFAULT_TOP_ACTORS,
 ) -> AuditReport:
     """Audit the sources of `results` (DocumentResults, LoadErrors or JSON records)."""
     acc = AuditAccumulator()
@@ -231,10 +288,11 @@ def audit_accumulated(
     confidence: float = 0.95,
     seed: int = DEFAULT_SEED,
     min_mentions: int = DEFAULT_MIN_MENTIONS,
-    top_actors: int = DEFAULT_TOP_ACTORS,
+    top_actors: int | None = DEFAULT_TOP_ACTORS,
 ) -> AuditReport:
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be in (0, 1), got {confidence}")
+    merge_aliases(acc)
     audits: list[SourceAudit] = []
     names = sorted(acc.sources)
     for source in names:
@@ -246,12 +304,53 @@ def audit_accumulated(
     return AuditReport(audits, dict(acc.profile), dict(sorted(acc.rubric_versions.items())), missing)
 
 
+def merge_aliases(acc: AuditAccumulator) -> None:
+    """Merge, in every source, actors that are one actor under two names across documents.
+
+    A person's (or untyped) name merges into a full name F when it is one of the aliases a document
+    listed for F, or when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal") and
+    F is the only full name in the corpus they end. Applied once; idempotent.
+    """
+    names: dict[str, str] = {}  # name -> type, over the corpus
+    aliases: dict[str, set[str]] = {}
+    for tally in acc.sources.values():
+        for name, docs in tally.actors.items():
+            names.setdefault(name, docs.type)
+            for alias in docs.aliases:
+                if alias != name:
+                    aliases.setdefault(alias.lower(), set()).add(name)
+    people = ("person", "other", "")
+    full = [n for n, kind in names.items() if len(n.split()) >= 2 and kind in people]
+    target: dict[str, str] = {}
+    for name in names:
+        if names[name] not in people:  # gazetteer actors (countries, companies) keep their names
+            continue
+        words = name.lower().split()
+        owners = {f for f in full if f != name and f.lower().split()[-len(words):] == words
+                  and len(f.split()) > len(words)}
+        owners |= {f for f in aliases.get(name.lower(), set()) if f != name and len(f.split()) > len(words)}
+        if len(owners) == 1:
+            target[name] = owners.pop()
+    for tally in acc.sources.values():
+        for name in [n for n in tally.actors if n in target]:
+            canonical = target[name]
+            while canonical in target:  # chains end: every step is a strictly longer name
+                canonical = target[canonical]
+            docs = tally.actors.pop(name)
+            docs.aliases.add(name)
+            if canonical in tally.actors:
+                tally.actors[canonical].absorb(docs)
+            else:
+                tally.actors[canonical] = docs
+
+
 def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_bootstrap: int,
-               confidence: float, seed: int, min_mentions: int, top_actors: int) -> SourceAudit:
+               confidence: float, seed: int, min_mentions: int, top_actors: int | None) -> SourceAudit:
     total_voice = sum(a.voice for a in tally.actors.values())
     actors: list[ActorAudit] = []
     favours: list[str] = []
     disfavours: list[str] = []
+    evidence: dict[str, list[dict[str, Any]]] = {}
     ranked = sorted(tally.actors.items(), key=lambda kv: (-sum(kv[1].mentions), kv[0]))
     for name, docs in ranked:
         mentions = sum(docs.mentions)
@@ -269,15 +368,17 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
         other_tones = [(t, m) for o in others if name in o.actors
                        for t, m in zip(o.actors[name].tones, o.actors[name].mentions, strict=True)]
         other_mentions = sum(m for _, m in other_tones)
-        if other_mentions >= min_mentions:
+        if (other_mentions >= min_mentions and len(other_tones) >= COMPARE_MIN_DOCUMENTS
+                and len(docs.tones) >= COMPARE_MIN_DOCUMENTS):
             others_tone = sum(t * m for t, m in other_tones) / other_mentions
             diff = tone - others_tone
-            enough = len(docs.tones) >= 2
-            if enough and diff >= FAVOUR_MARGIN and low > others_tone:
+            if diff >= FAVOUR_MARGIN and low > others_tone:
                 favours.append(name)
-            elif enough and diff <= -FAVOUR_MARGIN and high < others_tone:
+                evidence[name] = _evidence(docs.examples, favourable=True)
+            elif diff <= -FAVOUR_MARGIN and high < others_tone:
                 disfavours.append(name)
-        if len(actors) < top_actors:
+                evidence[name] = _evidence(docs.examples, favourable=False)
+        if top_actors is None or len(actors) < top_actors:
             actors.append(ActorAudit(name, docs.type, len(docs.tones), mentions, tone, low, high,
                                      docs.voice / total_voice if total_voice else 0.0, direction, others_tone, diff))
     frames = _frame_shares([tally])
@@ -306,8 +407,15 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
         frames=frames, dominant_frame=max(frames, key=lambda f: (frames[f], f)) if frames else None,
         loaded_density=loaded, mean_compound=_mean(tally.compound), charged_share=_mean(tally.charged),
         frame_vs_others=frame_diff, loaded_density_vs_others=loaded_diff, favours=favours, disfavours=disfavours,
-        overused_frames=overused, underused_frames=underused,
+        overused_frames=overused, underused_frames=underused, evidence=evidence,
     )
+
+
+def _evidence(examples: list[tuple[float, str]], favourable: bool) -> list[dict[str, Any]]:
+    """The sentences leaning furthest the given way, distinct, strongest first."""
+    ranked = sorted(set(examples), key=lambda e: (-e[0], e[1]) if favourable else (e[0], e[1]))
+    return [{"tone": round(t, 4), "sentence": s} for t, s in ranked[:EVIDENCE_SENTENCES]
+            if (t > 0 if favourable else t < 0)]
 
 
 def weighted_mean_ci(values: np.ndarray, weights: np.ndarray, n_bootstrap: int, confidence: float,

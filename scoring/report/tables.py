@@ -107,6 +107,11 @@ def audit_markdown(report: AuditReport, max_actors: int = 10) -> str:
         if s.favours or s.disfavours:
             out.append(f"Compared with the other sources it treats more favourably: {md_cell(', '.join(s.favours) or '-')}; "
                        f"less favourably: {md_cell(', '.join(s.disfavours) or '-')}.\n")
+            for actor in [*s.favours, *s.disfavours]:
+                for example in s.evidence.get(actor, ()):
+                    out.append(f"- {md_cell(actor)} ({example['tone']:+.2f}): {md_cell(example['sentence'][:300])}")
+            if s.evidence:
+                out.append("")
         if s.overused_frames or s.underused_frames:
             out.append(f"Frames it over-uses: {', '.join(s.overused_frames) or '-'}; "
                        f"under-uses: {', '.join(s.underused_frames) or '-'}.\n")
@@ -117,6 +122,10 @@ def audit_markdown(report: AuditReport, max_actors: int = 10) -> str:
                     for a in s.actors[:max_actors]]
             out.append(md_table(("actor", "type", "docs", "mentions", "tone", "CI", "voice", "direction",
                                  "vs others"), rows))
+            if len(s.actors) > max_actors:
+                tail = s.actors[max_actors:]
+                out.append(f"{len(tail)} more actors ({sum(a.mentions for a in tail)} mentions): "
+                           f"{md_cell(', '.join(a.actor for a in tail[:20]))}{' ...' if len(tail) > 20 else ''}.\n")
         if s.frames:
             rows = [(f, f"{v:.0%}", "" if s.frame_vs_others is None else f"{s.frame_vs_others[f]:+.0%}")
                     for f, v in s.frames.items()]

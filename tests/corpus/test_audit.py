@@ -114,21 +114,81 @@ def test_seeds_are_favourable_to_chinese_tech_and_not_to_the_us(seeds_audit) -> 
     us = actors["United States"]
     for champion in ("DeepSeek", "Huawei"):
         assert actors[champion].tone > us.tone + 0.2, (champion, actors[champion], us)
-        assert actors[champion].direction == "favourable"
+        # Tone is read per mention (neutral mentions count), so over three documents the interval
+        # can reach below +0.05: never unfavourable, though.
+        assert actors[champion].direction in ("favourable", "neutral") and actors[champion].tone > 0
     assert us.direction != "favourable"
     assert seeds.dominant_frame is not None and seeds.loaded_density is not None
 
 
-def test_seed_001_is_one_sided_per_source_split(seeds_audit) -> None:
-    # Audited as separate sources, 001 treats Huawei better than the other seeds treat it,
-    # and flags its own tone as one-sided.
+def test_seed_001_is_one_sided_and_single_documents_get_no_comparison(seeds_audit) -> None:
+    # Audited as separate sources, every source is one document: an actor one document mentions
+    # says nothing about a source's habit, so there is no "vs others" value and no favours list.
     from dataclasses import replace
 
     results, _ = seeds_audit
     split = [replace(r, doc=replace(r.doc, source=r.doc.id.split("/")[-1][:3])) for r in results]
-    report = audit_sources(split, min_mentions=1, top_actors=50)
+    report = audit_sources(split, min_mentions=1)
     s001 = next(s for s in report.sources if s.source == "001")
     huawei = {a.actor: a for a in s001.actors}["Huawei"]
-    assert huawei.tone_vs_others is not None and huawei.tone_vs_others > 0.2
+    assert huawei.tone_vs_others is None and huawei.direction == "one document"
+    assert all(not s.favours and not s.disfavours for s in report.sources)
     doc001 = next(r for r in results if "001_" in r.doc.id)
     assert "one_sided_tone" in doc001.flags
+
+
+def person_doc(source: str, doc_id: str, rows: list[tuple[str, float, int, list[str]]],
+               mentions: list[tuple[str, float, str]] = ()) -> DocumentResult:
+    """A document whose lean result lists people (name, tone, mentions, aliases) and mention rows
+    (actor, tone, sentence) over the text made of those sentences."""
+    text = " ".join(sentence for _, _, sentence in mentions) or "x"
+    rows_out, pos = [], 0
+    for actor, tone, sentence in mentions:
+        start = text.index(sentence, pos)
+        rows_out.append({"start": start, "end": start + 1, "actor": actor, "tone": tone, "label": "neutral",
+                         "words": [], "sentence": [start, start + len(sentence)], "voice": False})
+        pos = start + len(sentence)
+    lean = RubricResult("lean", "2", 0.5, details={
+        "actors": [{"actor": a, "type": "person", "aliases": al, "mentions": m, "tone": t, "ci_low": t, "ci_high": t,
+                    "sentences": m, "voice": 0} for a, t, m, al in rows],
+        "mentions": rows_out})
+    return DocumentResult(Document(id=doc_id, text=text, source=source), "en", {"lean": lean}, 0.5, (), "p", "h")
+
+
+def test_aliases_merge_across_documents() -> None:
+    docs = [person_doc("a", "a1", [("David Cameron", 0.1, 3, ["David Cameron", "Mr Cameron"])]),
+            person_doc("a", "a2", [("Cameron", 0.3, 2, ["Cameron"])]),
+            person_doc("a", "a3", [("Louis van Gaal", 0.0, 2, ["Louis van Gaal"])]),
+            person_doc("a", "a4", [("Van Gaal", 0.2, 4, ["Van Gaal"]), ("Smith", 0.0, 2, ["Smith"])]),
+            person_doc("a", "a5", [("Anna Smith", 0.0, 2, []), ("John Smith", 0.0, 2, [])])]
+    actors = {a.actor: a for a in audit_sources(docs, min_mentions=1).sources[0].actors}
+    assert actors["David Cameron"].mentions == 5 and actors["David Cameron"].documents == 2
+    assert actors["Louis van Gaal"].mentions == 6 and "Van Gaal" not in actors
+    assert "Smith" in actors  # two full names end with it: ambiguous, left alone
+
+
+def test_no_fixed_length_actor_table_ordered_by_mentions() -> None:
+    docs = [person_doc("a", f"a{i}", [(f"Person {k:02d}", 0.0, 1 + (k % 5), []) for k in range(40)]) for i in range(2)]
+    actors = audit_sources(docs).sources[0].actors
+    assert len(actors) == 40
+    assert [a.mentions for a in actors] == sorted((a.mentions for a in actors), reverse=True)
+    assert len(audit_sources(docs, top_actors=5).sources[0].actors) == 5
+
+
+def test_favours_come_with_their_sentences_and_need_both_sides() -> None:
+    good = [person_doc("friendly", f"f{i}", [("Ann Lee", 0.7, 2, [])],
+                       [("Ann Lee", 0.8, f"Ann Lee was praised, story {i}."), ("Ann Lee", 0.6, f"Lee won {i}.")])
+            for i in range(3)]
+    bad = [person_doc("hostile", f"h{i}", [("Ann Lee", -0.6, 2, [])],
+                      [("Ann Lee", -0.7, f"Ann Lee was accused, story {i}."), ("Ann Lee", -0.5, f"Lee lost {i}.")])
+           for i in range(3)]
+    report = {s.source: s for s in audit_sources(good + bad).sources}
+    assert report["friendly"].favours == ["Ann Lee"] and report["hostile"].disfavours == ["Ann Lee"]
+    evidence = report["friendly"].evidence["Ann Lee"]
+    assert evidence and evidence[0]["tone"] == 0.8 and evidence[0]["sentence"].startswith("Ann Lee was praised")
+    assert all(e["tone"] < 0 for e in report["hostile"].evidence["Ann Lee"])
+    compact = audit_sources([audit_record(r) for r in good + bad]).to_dict()
+    assert compact == audit_sources(good + bad).to_dict()
+    # one hostile document is not enough for a comparison
+    one_side = {s.source: s for s in audit_sources(good + bad[:1]).sources}
+    assert one_side["friendly"].favours == [] and one_side["friendly"].actors[0].tone_vs_others is None

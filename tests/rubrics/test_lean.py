@@ -1,4 +1,5 @@
-"""Lean rubric: contract, gazetteer across scripts, voice, and the seeds' editorial lean."""
+"""Lean rubric: gazetteer across scripts, name discovery and short forms, the non-actor filter, Chinese
+mentions, tone toward each mention, voice, user gazetteers, and the seeds' editorial lean."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from rubrics.lean.gazetteer import GazetteerError, read_gazetteer
+from rubrics.lean.resolve import find_mentions
 from rubrics.lean.rubric import LeanRubric
 from scoring.core.document import Document
+from scoring.engine.profile import ProfileError, parse_profile
 from scoring.text.segment import Segmented
 from tests.conftest import SEEDS
 
@@ -44,12 +48,97 @@ def test_voice_is_counted_for_sources_only() -> None:
     assert table["Huawei"]["voice"] == 2 and table["Huawei"]["mentions"] == 4
 
 
+def mentions(text: str) -> list[tuple[str, str | None]]:
+    """(surface text, actor) of every mention discovery finds, pronouns included."""
+    seg = Segmented(Document(id="t", text=text))
+    return [(seg.text[m.start:m.end], m.actor) for m in find_mentions(seg)]
+
+
+def test_short_forms_resolve_to_the_full_name_seen_in_the_document() -> None:
+    text = ("David Cameron met Louis van Gaal in London. Mr Cameron said the talks went well. "
+            "Van Gaal disagreed, and Cameron left. Later, Van Gaal's team spoke.")
+    table = actors(score(text))
+    assert table["David Cameron"]["mentions"] == 3 and table["David Cameron"]["type"] == "person"
+    assert table["Louis van Gaal"]["mentions"] == 3
+    assert set(table["David Cameron"]["aliases"]) == {"David Cameron", "Mr Cameron", "Cameron"}
+    assert "Cameron" not in table and "Van Gaal" not in table
+
+
+def test_titles_split_a_run_and_mark_a_person() -> None:
+    found = dict(mentions("Senate Democratic Leader Chuck Schumer met Goldman Sachs CEO Lloyd Blankfein on Friday."))
+    assert found["Leader Chuck Schumer"] == "Chuck Schumer"
+    assert found["CEO Lloyd Blankfein"] == "Lloyd Blankfein" and found["Goldman Sachs"] == "Goldman Sachs"
+    assert not any("Friday" in surface for surface in found)
+
+
+def test_pronouns_resolve_to_the_person_before_them() -> None:
+    found = mentions("Theresa May met Mr Corbyn. He said she had lied. She denied it.")
+    pronouns = [(s, a) for s, a in found if s.lower() in ("he", "she")]
+    assert pronouns == [("He", "Corbyn"), ("she", "Theresa May"), ("She", "Theresa May")]
+
+
+@pytest.mark.parametrize("text", [
+    "The band played on Boxing Day and on Christmas Eve in December.",
+    "Fans watched the reality show Big Brother all week.",
+    "The sailors boarded HMS Victory at dawn.",
+    "American voters and British officials disagreed on Monday.",
+])
+def test_things_that_are_not_actors_are_not_found(text: str) -> None:
+    assert actors(score(text)) == {}
+
+
+def test_a_name_marked_as_a_work_is_dropped_everywhere_in_the_document() -> None:
+    text = "Viewers loved the show Big Brother. Big Brother returns in May, and Sarah Jones hosts it."
+    assert set(actors(score(text))) == {"Sarah Jones"}
+
+
+def test_sentence_initial_ordinary_words_are_not_names() -> None:
+    table = actors(score("Meanwhile Obama spoke. However, the vote failed. Looking ahead, nothing changed."))
+    assert set(table) == {"Obama"}
+
+
+def test_chinese_mentions_from_part_of_speech_tags_and_gazetteer() -> None:
+    table = actors(score("美国总统特朗普周二表示，王毅将访问华盛顿。清華大學的研究人员称赞了这项成果。"))
+    assert {"United States", "Donald Trump"} <= set(table)
+    assert table["United States"]["mentions"] == 2  # 美国 and 华盛顿 fold to one actor
+    assert any(name.startswith("王") for name in table)  # a person name jieba tags
+    assert all(len(name) >= 2 for name in table)
+
+
+def test_tone_depends_on_the_mention_not_only_the_sentence() -> None:
+    # One sentence, two people: the praised one and the accused one.
+    result = score("Senator Alice Brown praised the brave rescuers, while prosecutors accused Mark Green "
+                   "of fraud and corruption.")
+    by_actor = {m["actor"]: m for m in result.details["mentions"]}
+    assert by_actor["Alice Brown"]["tone"] > by_actor["Mark Green"]["tone"]
+    assert by_actor["Mark Green"]["label"] == "negative"
+    text = result.details["mentions"][0]
+    assert all(0 <= a < b for a, b, _ in text["words"])
+
+
+def test_mentions_point_into_the_original_text_with_the_words_behind_the_tone() -> None:
+    text = "Ｍｒ Smith wins. Jane Smith was arrested for fraud."  # full-width letters normalise
+    result = score(text)
+    for m in result.details["mentions"]:
+        assert text[m["start"]:m["end"]].strip() and m["actor"] in {a["actor"] for a in result.details["actors"]}
+        assert m["sentence"][0] <= m["start"] < m["end"] <= m["sentence"][1]
+        assert all(text[a:b].strip() for a, b, _ in m["words"])
+    labels = {e.label for e in result.evidence}
+    assert labels <= {f"actor:{a['actor']}" for a in result.details["actors"]}
+
+
+def test_actor_tone_has_an_interval() -> None:
+    table = actors(score("Acme Widgets won praise. Acme Widgets was accused of fraud. Acme Widgets grew."))
+    row = table["Acme Widgets"]
+    assert row["ci_low"] <= row["tone"] <= row["ci_high"] and row["ci_low"] < row["ci_high"]
+
+
 def test_tone_follows_the_sentences() -> None:
     text = ("Acme Widgets delivered a wonderful, brilliant success. Acme Widgets was praised. "
             "Globex Corp caused a horrible disaster. Globex Corp faces terrible losses.")
     result = score(text)
     table = actors(result)
-    assert table["Acme Widgets"]["type"] == "other"  # the capitalised-name fallback
+    assert table["Acme Widgets"]["type"] == "other"  # a name outside the gazetteer
     assert table["Acme Widgets"]["tone"] > 0 > table["Globex Corp"]["tone"]
     assert result.features["tone_gap"] > 0.8 and "one_sided_tone" in result.flag_names
     ordered = [a["mentions"] for a in result.details["actors"]]
@@ -63,19 +152,35 @@ def test_user_gazetteer_extends(tmp_path: Path) -> None:
     assert table["Moore Threads"]["mentions"] == 2 and table["Moore Threads"]["voice"] == 1
 
 
+def test_a_missing_or_malformed_user_gazetteer_fails_when_the_profile_loads(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,kind\nAcme,company\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="missing column"):
+        read_gazetteer(bad)
+    for value in ("missing.csv", "bad.csv"):
+        profile = {"rubrics": {"lean": 1.0}, "params": {"lean": {"gazetteer": value}}}
+        with pytest.raises(ProfileError, match="params.lean.gazetteer"):
+            parse_profile(profile, str(tmp_path / "profile.toml"), base=tmp_path)
+    good = tmp_path / "good.csv"
+    good.write_text("actor,type,aliases\nAcme,company,Acme|ACME Corp\n", encoding="utf-8")
+    loaded = parse_profile({"rubrics": {"lean": 1.0}, "params": {"lean": {"gazetteer": "good.csv"}}},
+                           str(tmp_path / "profile.toml"), base=tmp_path)
+    assert Path(loaded.params["lean"]["gazetteer"]).resolve() == good.resolve()  # relative to the profile
+
+
 @pytest.mark.parametrize("prefix", ["001", "003"])
-def test_seeds_favour_china_and_huawei_over_the_us_government(prefix: str) -> None:
+def test_seeds_favour_huawei_over_the_us_government(prefix: str) -> None:
     table = actors(seed(prefix))
-    us, china, huawei = (table[n]["tone"] for n in ("United States", "China", "Huawei"))
+    us, huawei = (table[n]["tone"] for n in ("United States", "Huawei"))
     assert us < 0, f"seed {prefix}: US tone {us}"
-    assert china > us and huawei > us
+    assert huawei > us
+
+
+def test_seed_001_favours_china_over_the_us_government() -> None:
+    table = actors(seed("001"))
+    assert table["China"]["tone"] > table["United States"]["tone"]
 
 
 def test_seed_002_is_closer_to_balanced() -> None:
     gaps = {p: seed(p).features["tone_gap"] for p in ("001", "002", "003")}
     assert gaps["002"] < gaps["001"] and gaps["002"] < gaps["003"]
-    china_us = {}
-    for p in ("001", "002", "003"):
-        t = actors(seed(p))
-        china_us[p] = t["China"]["tone"] - t["United States"]["tone"]
-    assert china_us["002"] < china_us["001"] and china_us["002"] < china_us["003"]

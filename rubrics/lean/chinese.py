@@ -1,0 +1,83 @@
+"""Names in Chinese text from jieba's part-of-speech tags: person (nr, nrfg, nrt), place (ns),
+organisation (nt).
+
+Tagging runs on the Traditional->Simplified folded sentence (one character for one, so offsets
+hold), since jieba's dictionary is Simplified. Transliterated names joined by a middle dot
+("唐纳德·特朗普") are one name. One-character tags are dropped (mostly surnames used as words). jieba's tags are noisy (it tags
+封锁 "blockade" and 令人 as names), so a person name must start with one of the common surnames
+below (or be a transliteration of three or more characters), and no name may be a sentiment word
+of the Chinese lexicon.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rubrics.sentiment.lexicon import zh_valence
+from rubrics.sentiment.zh import BASE_VALENCE
+from scoring.text.script import has_cjk, to_simplified
+from scoring.text.segment import Segmented
+
+if TYPE_CHECKING:
+    from jieba.posseg import POSTokenizer
+
+_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation"}
+_DOTS = "·•・"
+# The common Chinese surnames (the first ~130 of the usual frequency lists, 百家姓 order not kept).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习温"
+    "习胡江朱毛邓蔡柯连赖洪庄丘郁翁骆欧易詹左安包鲁康伍"
+)
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> POSTokenizer:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+def _plausible(name: str, kind: str, flag: str) -> bool:
+    if len(name) < 2 or name in zh_valence(BASE_VALENCE):
+        return False
+    if kind != "person":
+        return True
+    return name[0] in _SURNAMES if flag != "nrt" or len(name) < 3 else True
+
+
+def chinese_names(seg: Segmented) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the names jieba tags in the document's Chinese sentences."""
+    out: list[tuple[int, int, str]] = []
+    for sentence in seg.sentences:
+        if not has_cjk(sentence.text):
+            continue
+        pos = sentence.start
+        pending: tuple[int, int, str] | None = None
+        simplified = to_simplified(sentence.text)
+        for pair in _tagger().cut(simplified):
+            word, flag = pair.word, pair.flag
+            start, end = pos, pos + len(word)
+            pos = end
+            kind = _KINDS.get(flag)
+            if pending and kind == "person" and pending[2] == "person" and seg.text[pending[1] - 1] in _DOTS:
+                pending = (pending[0], end, "person")
+                continue
+            if pending and word in _DOTS and pending[2] == "person":
+                pending = (pending[0], end, "person")
+                continue
+            if pending:
+                if pending[1] - pending[0] >= 2:
+                    out.append(pending)
+                pending = None
+            if kind and _plausible(word, kind, flag):
+                pending = (start, end, kind)
+        if pending and pending[1] - pending[0] >= 2:
+            out.append(pending)
+    return out

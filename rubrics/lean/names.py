@@ -1,0 +1,291 @@
+"""Names in English text: capitalised sequences read as people, organisations and places.
+
+No model: a name is a run of capitalised words (with initials, "J. Smith", and name particles
+inside it, "Louis van Gaal", "Bashar al-Assad"; "of"/"for"/"&" only after the head of an
+organisation or title, "Bank of England", "Secretary of State"). Then, on each run:
+
+- sentence-initial words: the first word of a sentence is capitalised whatever it is; it is
+  dropped when it is ordinary vocabulary (a word usually written in lower case) and the run goes
+  on, "Yesterday Obama ..." -> "Obama"; a lone sentence-initial ordinary word is no name, unless
+  a speech verb follows ("Black said");
+- titles and honorifics ("Mr", "Sen.", "President", "Prime Minister", "Chief Executive"): the
+  nearest title that still has a name after it splits the run; the name after it is a person,
+  what precedes it is a name of its own ("Goldman Sachs CEO Lloyd Blankfein");
+- type from the head word: organisation ("... Party", "... Ministry", acronyms), place
+  ("... County", "... River"), person (a title, an honorific, a speech verb after it);
+  anything else is "other" until the document says more (rubrics/lean/resolve.py);
+- things that are not actors are dropped: dates and day names (also when stuck to a name,
+  "Paul Ryan Friday"), holidays ("Boxing Day"), events ("World Cup", "... Awards"), demonyms
+  ("American"), titles of works and vessels (a cue word before: "the show Big Brother",
+  "HMS Victory"; reported so the document can drop the same name elsewhere), and runs made
+  only of ordinary vocabulary ("Big Brother", "One World Project");
+- in a title-case line (a headline), ordinary vocabulary counts as lower case, so a headline's
+  capitalised words do not run together into one long "name".
+
+Word classes: rubrics/data/lean_names_en.tsv. Ordinary vocabulary: the function words plus
+rubrics/data/lean_lowercase_words.txt (see scripts/train_tone.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rubrics.common.data import data_lines, data_rows
+from scoring.text.segment import Word
+
+# A speech verb right after a capitalised word makes it a person ("Black said", "May told").
+_SPEECH_AFTER = re.compile(
+    r"^(?:['’]s?)?\s*,?\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|wrote|writes|asked|argued|"
+    r"insisted|noted|tweeted|replied|explained)\b"
+)
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_CONTRACTIONS = ("'m", "’m", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
+# A run whose last word is a day name is a name followed by a date ("Paul Ryan Friday"); a month
+# is stripped only before a number ("Theresa May" keeps her surname, "Obama May 5" loses it).
+_NUMBER_AFTER = re.compile(r"^\s+\d")
+
+
+@dataclass(frozen=True, slots=True)
+class WordClasses:
+    honorific: frozenset[str]
+    title: frozenset[str]
+    title_part: frozenset[str]
+    particle: frozenset[str]
+    connector: frozenset[str]
+    org_head: frozenset[str]
+    place_head: frozenset[str]
+    event_head: frozenset[str]
+    day: frozenset[str]
+    month: frozenset[str]
+    holiday: frozenset[str]
+    work_cue: frozenset[str]
+    ship_prefix: frozenset[str]
+    demonym: frozenset[str]
+    non_actor: frozenset[str]
+    female_title: frozenset[str]
+    male_title: frozenset[str]
+    ordinary: frozenset[str]  # words usually written in lower case
+    function: frozenset[str]  # closed-class words (never a name on their own)
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> WordClasses:
+    table = {row["class"]: frozenset(w.replace("_", " ") for w in row["words"].split())
+             for row in data_rows("lean_names_en.tsv")}
+    function = frozenset(w for row in data_rows("boilerplate_function_words.tsv") if row["lang"] == "en"
+                         for w in row["words"].split())
+    ordinary = frozenset(data_lines("lean_lowercase_words.txt")) | function
+    return WordClasses(**{k: table.get(k, frozenset()) for k in WordClasses.__slots__
+                          if k not in ("ordinary", "function")}, ordinary=ordinary, function=function)
+
+
+@lru_cache(maxsize=1)
+def _holiday_ends() -> frozenset[str]:
+    """Last words of the holidays: a run ending otherwise is no holiday."""
+    return frozenset(h.split()[-1] for h in word_classes().holiday)
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """One name found in the text (normalised offsets)."""
+
+    start: int  # the mention, title included ("President Trump")
+    end: int
+    tokens: tuple[str, ...]  # the name proper, possessive "'s" removed
+    title: tuple[str, ...]
+    kind: str  # person | organisation | place | other
+    person_cue: bool  # a title, honorific or speech verb says it is a person
+
+
+def bare(token: str) -> str:
+    """Lower case without a possessive, a contraction or a full stop ("Mr." -> "mr")."""
+    low = token.lower()
+    if "'" not in low and "’" not in low:  # the common case: nothing to strip but a full stop
+        return low.rstrip(".")
+    for suffix in _POSSESSIVE + _CONTRACTIONS:
+        if low.endswith(suffix) and len(low) > len(suffix):
+            low = low[: -len(suffix)]
+            break
+    return low.rstrip(".")
+
+
+def strip_possessive(token: str) -> str:
+    for suffix in _POSSESSIVE:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _capitalised(token: str, particles: frozenset[str]) -> bool:
+    if token[:1].isupper():
+        return True
+    # "al-Assad", "bin-Salman": a particle glued to a capitalised name
+    head, _, rest = token.partition("-")
+    return bool(rest) and head in particles and rest[:1].isupper()
+
+
+def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int],
+               headline_lines: Sequence[tuple[int, int]] = ()) -> tuple[list[NameSpan], set[str]]:
+    """Names in `text` (from its Latin `words`), and the names marked as works or vessels."""
+    wc = word_classes()
+    function, particle = wc.function, wc.particle
+    latin = [w for w in words if not w.cjk]
+    n = len(latin)
+    out: list[NameSpan] = []
+    works: set[str] = set()
+    resume = 0
+    # In a title-case line every word is capitalised: there, ordinary vocabulary counts as lower case
+    # ("Paul Ryan Asks That Hillary Clinton Not Receive ..." -> "Paul Ryan", "Hillary Clinton").
+    plain = [False] * n
+    for a, b in headline_lines:
+        for k in range(bisect.bisect_left([w.start for w in latin], a), n):
+            if latin[k].start >= b:
+                break
+            low = bare(latin[k].text)
+            plain[k] = low in wc.ordinary and not _is_title(low, wc)
+    # Only words that can open a name are visited (a capital letter, a particle, "al-Assad"): most
+    # words of a text cannot, and this loop runs on every document.
+    openers = [k for k, w in enumerate(latin) if w.text[0].isupper() or "-" in w.text or w.text in particle]
+    for i in openers:
+        if i < resume:
+            continue
+        w = latin[i]
+        # not capitalised, unless a particle opening a name: "van Gaal", "de Blasio"
+        if (plain[i] or not (w.text[:1].isupper() or _capitalised(w.text, particle))) and not (
+                w.text in particle and i + 1 < n and latin[i + 1].text[:1].isupper()
+                and text[w.end:latin[i + 1].start] == " "):
+            continue
+        j = i
+        while j + 1 < n:
+            prev, nxt = latin[j], latin[j + 1]
+            gap = text[prev.end:nxt.start]
+            joined = gap == " " or (gap in (". ", ".") and (
+                (len(prev.text) == 1 and prev.text.isupper()) or bare(prev.text) in wc.honorific
+                or bare(prev.text) in wc.title))
+            if not joined or prev.text.endswith(_POSSESSIVE[:2]):
+                break
+            if (nxt.text[:1].isupper() or _capitalised(nxt.text, particle)) and not plain[j + 1]:
+                j += 1
+                continue
+            low = nxt.text.lower()
+            if (j + 2 < n and text[nxt.end:latin[j + 2].start] == " " and latin[j + 2].text[:1].isupper()
+                    and not plain[j + 2]
+                    and (low in particle or (low in wc.connector and _heads_a_name(bare(prev.text), wc)))):
+                j += 2
+                continue
+            break
+        resume = j + 1
+        if j == i and bare(w.text) in function:
+            continue  # a lone function word ("The", "But"): never a name (what _finish would decide)
+        _read_run(text, latin[i:j + 1], w.start in sentence_starts, wc, out, works)
+    return out, works
+
+
+def _heads_a_name(low: str, wc: WordClasses) -> bool:
+    # "Bank of England", "Secretary of State", "Duke of Edinburgh", "Center for American Progress"
+    return low in wc.org_head or low in wc.place_head or low in wc.title or low in wc.title_part or low in (
+        "duke", "duchess", "earl", "house", "republic", "kingdom", "museum", "centre", "center", "people's")
+
+
+def _is_title(low: str, wc: WordClasses) -> bool:
+    return low in wc.title or low in wc.honorific
+
+
+def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
+              out: list[NameSpan], works: set[str]) -> None:
+    lows = [bare(w.text) for w in run]
+    k = 0
+    if initial and len(run) > 1 and lows[0] in wc.ordinary and not _is_title(lows[0], wc):
+        k = 1
+        initial = False
+    # The title nearest the end that still has a name after it.
+    split = -1
+    for t in range(len(run) - 2, k - 1, -1):
+        if _is_title(lows[t], wc) and any(
+            not (_is_title(lows[u], wc) or lows[u] in wc.title_part or lows[u] in wc.connector)
+            for u in range(t + 1, len(run))
+        ):
+            split = t
+            break
+    title_start = None
+    title: tuple[str, ...] = ()
+    if split >= 0:
+        a = split
+        while a > k and (_is_title(lows[a - 1], wc) or lows[a - 1] in wc.title_part):
+            a -= 1
+        b = split + 1
+        if lows[split] not in wc.honorific:  # "Secretary of State Rex Tillerson"
+            while b < len(run) - 1 and (lows[b] in wc.title_part or lows[b] in wc.connector
+                                        or _is_title(lows[b], wc)):
+                b += 1
+        title = tuple(w.text for w in run[a:b])
+        title_start = run[a].start
+        if a > k:
+            _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
+            initial = False
+        k = b
+    _finish(text, run[k:], lows[k:], title, title_start, initial and k == 0, wc, out, works)
+
+
+def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...], title_start: int | None,
+            initial: bool, wc: WordClasses, out: list[NameSpan], works: set[str]) -> None:
+    """Read one run (`lows`: bare() of its words) as a name, or refuse it."""
+    # Trailing connectors, particles and dates are not part of the name.
+    while run:
+        last = lows[-1]
+        if last in wc.connector or last in wc.particle or last in wc.day or (
+            last in wc.month and len(run) > 1 and _NUMBER_AFTER.match(text[run[-1].end:run[-1].end + 3])
+        ):
+            run.pop()
+            lows.pop()
+            continue
+        break
+    while run and lows[0] in wc.connector:
+        run.pop(0)
+        lows.pop(0)
+    if not run:
+        return
+    last = lows[-1]
+    single = len(run) == 1
+    # The refusals below only return: those that need no look around the run come first.
+    if single and (last in wc.function or lows[0] in wc.non_actor):
+        return
+    if last in _holiday_ends() and any(" ".join(lows[-k:]) in wc.holiday for k in (1, 2, 3) if k <= len(lows)):
+        return
+    if (last in wc.title or last in wc.title_part or last in wc.honorific or last in wc.connector) and all(
+            x in wc.title or x in wc.title_part or x in wc.honorific or x in wc.connector for x in lows):
+        return  # a bare title ("the Prime Minister") is a role, not a name
+    tokens = tuple(strip_possessive(w.text) for w in run)
+    start, end = run[0].start, run[-1].end
+    possessive = run[-1].text != tokens[-1]
+    speech = bool(_SPEECH_AFTER.match(text[end:end + 40]))
+    person_cue = bool(title) or speech
+    if (last in wc.day or last in wc.month) and all(x in wc.day or x in wc.month for x in lows) and not (
+            person_cue or possessive):
+        return
+    if single and not person_cue and not possessive and last in wc.demonym:
+        return
+    if single and not person_cue and initial and last in wc.ordinary:
+        return
+    before = text[max(0, start - 30):start].split()
+    prev = before[-1].strip("\"'“‘(").lower() if before else ""
+    if prev in wc.ship_prefix or lows[0] in wc.ship_prefix or (prev in wc.work_cue and not title):
+        works.add(" ".join(tokens))
+        return
+    if last in wc.org_head or (run[-1].text.isupper() and len(tokens[-1]) >= 2 and not title):
+        kind = "organisation"
+    elif title or speech:
+        kind = "person"
+    elif last in wc.place_head:
+        kind = "place"
+    elif not single and last in wc.event_head:
+        return
+    elif not single and all(x in wc.ordinary or x in wc.connector for x in lows):
+        return  # "Big Brother", "One World Project": ordinary words in title case
+    else:
+        kind = "other"
+    out.append(NameSpan(title_start if title_start is not None else start, end, tokens, title, kind, person_cue))

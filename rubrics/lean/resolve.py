@@ -1,0 +1,297 @@
+"""Who a document talks about: its actor mentions, each resolved to one canonical actor.
+
+Sources of mentions, in order of precedence where they overlap:
+1. the gazetteer (rubrics/data/lean_actors.csv plus a user file): aliases across languages and
+   scripts ("U.S.", "Washington", "美国" -> United States); an alias inside a longer name does not
+   count ("Washington Post" is not the United States);
+2. names found in English text (rubrics/lean/names.py) and in Chinese text (jieba's person,
+   place and organisation tags, rubrics/lean/chinese.py);
+3. pronouns (he, him, his, she, her...; 他, 她) and role nouns ("the president", "the company"),
+   resolved to the nearest fitting actor before them within a few sentences; unresolved ones are
+   not actors (they stay in `Mention` with actor None, for coverage measurements).
+
+Within a document, short forms resolve to the full name seen in it: "Cameron" and "Mr Cameron" to
+"David Cameron", "Van Gaal" to "Louis van Gaal", "Hillary" to "Hillary Clinton" when one full name
+starts with it (the nearest full name before the short form, else the first after it). A name
+marked as the title of a work or a vessel anywhere in the document is dropped everywhere; a name
+in a title-case line is read with its ordinary words as lower case (rubrics/lean/names.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rubrics.lean.gazetteer import Actor, gazetteer
+from rubrics.lean.names import NameSpan, bare, find_names, word_classes
+from scoring.text.segment import Segmented
+
+# How far back (in sentences) a pronoun or a role noun looks for its actor.
+PRONOUN_REACH = 2
+ROLE_REACH = 4
+_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# The same searches on the lower-cased text of an ASCII document (same offsets there): a
+# case-sensitive pattern skips ahead on its first letters, the case-insensitive one cannot.
+_PRONOUN_LOWER = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b")
+_FEMININE = frozenset(("she", "her", "hers", "herself", "她"))
+_ZH_PRONOUN = re.compile("[他她]")
+# First person inside a quotation is its speaker ("I'm not going to", he said).
+_FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]yself)\b")
+_QUOTATION = re.compile(r"“[^”]{2,}”|\"[^\"\n]{2,}\"")
+_ROLES = ("president", "vice president", "president-elect", "prime minister", "senator", "governor", "judge",
+          "pope", "chancellor", "minister", "secretary", "mayor", "king", "queen", "prince", "princess",
+          "congressman", "congresswoman", "chairman", "ambassador", "attorney general", "speaker",
+          "commissioner", "director", "coach", "manager", "premier", "company", "firm", "party",
+          "government", "administration", "group", "bank", "agency")
+_ORG_ROLES = frozenset(("company", "firm", "party", "government", "administration", "group", "bank", "agency"))
+_ROLE = re.compile(
+    r"\b[Tt]he\s+(?:(?:former|new|then|late|outgoing|incoming|current)\s+)?("
+    + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b(?![-\w])",
+    re.IGNORECASE,
+)
+_ROLE_LOWER = re.compile(
+    r"\bthe\s+(?:(?:former|new|then|late|outgoing|incoming|current)\s+)?("
+    + "|".join(re.escape(r) for r in sorted(_ROLES, key=len, reverse=True)) + r")\b(?![-\w])"
+)
+# A capitalised word after an opening quote, bracket, dash, colon or line break starts a sentence too.
+_AFTER_OPENING = re.compile(r"[\"“‘'(「『《【\[—–\-•*:\n] *(?=[A-Z])")
+# A lower-case word: in a title-case line only function words may start in lower case.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_PERSONS = frozenset(("person",))
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of an actor (normalised offsets)."""
+
+    start: int
+    end: int
+    actor: str | None
+    type: str  # person | organisation | place | country | company | other
+    via: str  # gazetteer | name | short | pronoun | role | zh
+    sentence: int  # index into seg.sentences (-1 when outside every sentence)
+    title: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = ()
+
+
+def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Mention]:
+    """Every actor mention of the document, in text order; pronouns and role nouns included."""
+    text = seg.text
+    sentence_of = _sentence_index(seg)
+    latin_gaz, cjk_gaz = gazetteer(user_gazetteer)
+    gaz = [(m.start, m.end, m.cue.payload) for m in latin_gaz.find(text)]
+    has_cjk = not text.isascii() and any(w.cjk for w in seg.words)
+    if has_cjk:
+        gaz += [(m.start, m.end, m.cue.payload) for m in cjk_gaz.find(text)]
+    by_alias: dict[str, Actor] = {text[s:e]: a for s, e, a in gaz}
+    names: list[NameSpan] = []
+    works: set[str] = set()
+    starts: frozenset[int] = frozenset()
+    if any(c.isupper() for c in text):
+        starts = _sentence_starts(seg)
+        names, works = find_names(text, seg.words, starts, _headline_lines(seg))
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for name in names:
+        key = " ".join(name.tokens)
+        if key in works or any(w.endswith(" " + key) for w in works):  # "Brother" of "Big Brother" too
+            continue
+        actor = by_alias.get(key) or by_alias.get(" ".join((*name.title, key)))
+        if actor is None and name.start in starts and len(name.tokens) > 1 and not name.title:
+            # a rare sentence-initial word before an alias ("Amidst DeepSeek"): the alias
+            rest = " ".join(name.tokens[1:])
+            if rest in by_alias:
+                continue
+        if actor is None:
+            # the whole name inside one alias ("White House" in "the White House")
+            actor = next((a for s, e, a in gaz if s <= name.start and name.end <= e), None)
+            if actor is not None:
+                continue  # the gazetteer mention below covers it
+        if actor is not None:
+            mentions.append(Mention(name.start, name.end, actor.name, actor.type, "gazetteer",
+                                    sentence_of(name.start), name.title, name.tokens))
+        else:
+            mentions.append(Mention(name.start, name.end, None, name.kind, "name", sentence_of(name.start),
+                                    name.title, name.tokens))
+        taken.append((name.start, name.end))
+    for s, e, actor in gaz:
+        if not _overlaps(s, e, taken):
+            mentions.append(Mention(s, e, actor.name, actor.type, "gazetteer", sentence_of(s)))
+            taken.append((s, e))
+    if has_cjk:
+        from rubrics.lean.chinese import chinese_names
+
+        for s, e, kind in chinese_names(seg):
+            if not _overlaps(s, e, taken):
+                mentions.append(Mention(s, e, text[s:e], kind, "zh", sentence_of(s)))
+                taken.append((s, e))
+    mentions.sort(key=lambda m: m.start)
+    _resolve_short_forms(mentions)
+    _type_people(mentions)
+    extra = _pronouns(text, mentions, taken, sentence_of, has_cjk) + _roles(text, mentions, taken, sentence_of)
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+    return mentions
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _sentence_index(seg: Segmented):  # type: ignore[no-untyped-def]
+    import bisect
+
+    sentences = seg.sentences
+    starts = [s.start for s in sentences]
+
+    def index(pos: int) -> int:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < sentences[i].end else -1
+
+    return index
+
+
+def _sentence_starts(seg: Segmented) -> frozenset[int]:
+    """Offsets of words that start a sentence or follow an opening quote, bracket or dash."""
+    text = seg.text
+    out: set[int] = set()
+    for sentence in seg.sentences:
+        pos = sentence.start
+        while pos < sentence.end and not text[pos].isalnum():
+            pos += 1
+        out.add(pos)
+    out.update(m.end() for m in _AFTER_OPENING.finditer(text))
+    return frozenset(out)
+
+
+def _headline_lines(seg: Segmented) -> list[tuple[int, int]]:
+    """Lines in title case ("Howard Hits Back At Mongrel Jibe"): every word capitalised."""
+    out = []
+    function = word_classes().function
+    for line in seg.lines:
+        if line.lang == "zh":
+            continue
+        if any(w not in function for w in _LOWER_WORD.findall(line.text)):
+            continue  # a lower-case content word: not title case (most lines stop here)
+        words = [w for w in line.text.split() if w[:1].isalpha()]
+        content = [w for w in words if w.lower() not in function]
+        if len(words) >= 4 and len(content) >= 3 and all(w[0].isupper() for w in content):
+            out.append((line.start, line.end))
+    return out
+
+
+def _resolve_short_forms(mentions: list[Mention]) -> None:
+    """Give every name its canonical actor: the full name for a short form, else itself."""
+    full = [m for m in mentions if m.via == "name" and len(m.tokens) >= 2
+            and m.type in ("person", "other") and m.tokens[0].lower() not in word_classes().particle]
+    surnames: dict[tuple[str, ...], list[Mention]] = {}
+    firsts: dict[str, set[str]] = {}
+    for f in full:
+        low = tuple(t.lower() for t in f.tokens)
+        for k in range(1, len(low)):
+            surnames.setdefault(low[k:], []).append(f)
+        firsts.setdefault(low[0], set()).add(" ".join(f.tokens))
+    for m in mentions:
+        if m.via != "name":
+            continue
+        low = tuple(t.lower() for t in m.tokens)
+        candidates = surnames.get(low)
+        target = None
+        if candidates:
+            before = [f for f in candidates if f.start < m.start]
+            target = before[-1] if before else candidates[0]
+        elif len(low) == 1 and len(firsts.get(low[0], ())) == 1 and m.type == "other":
+            target = next(f for f in full if f.tokens[0].lower() == low[0])
+        if target is not None and target is not m:
+            m.actor = " ".join(target.tokens)
+            m.via = "short"
+            m.type = "person"
+            target.type = "person" if target.type == "other" else target.type
+            if not m.title:
+                m.title = target.title
+        else:
+            m.actor = " ".join(m.tokens)
+
+
+def _type_people(mentions: list[Mention]) -> None:
+    """An actor is a person when any of its mentions says so (a title, a short form, a speech verb)."""
+    people = {m.actor for m in mentions if m.type == "person"}
+    organisations = {m.actor for m in mentions if m.type == "organisation"}
+    for m in mentions:
+        if m.type == "other" and m.actor in people and m.actor not in organisations:
+            m.type = "person"
+
+
+def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of,  # type: ignore[no-untyped-def]
+              has_cjk: bool) -> list[Mention]:
+    wc = word_classes()
+    titles: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.title and m.actor:
+            titles.setdefault(m.actor, set()).update(bare(t) for t in m.title)
+    if text.isascii():
+        matches = [(p.start(), p.end(), p.group(1)) for p in _PRONOUN_LOWER.finditer(text.lower())]
+    else:
+        matches = [(p.start(), p.end(), p.group(1).lower()) for p in _PRONOUN.finditer(text)]
+    if has_cjk:
+        matches += [(p.start(), p.end(), p.group()) for p in _ZH_PRONOUN.finditer(text)]
+        matches.sort()
+    quotes = [q.span() for q in _QUOTATION.finditer(text)] if ('"' in text or "“" in text) else []
+    for q_start, q_end in quotes:
+        matches += [(p.start(), p.end(), "i") for p in _FIRST_PERSON.finditer(text, q_start, q_end)]
+    matches.sort()
+    out: list[Mention] = []
+    k = 0
+    for start, end, word in matches:
+        if _overlaps(start, end, taken):
+            continue
+        sentence = sentence_of(start)
+        while k < len(mentions) and mentions[k].start < start:
+            k += 1
+        feminine = word in _FEMININE
+        actor = None
+        if word == "i":
+            quote = next((q for q in quotes if q[0] <= start < q[1]), (start, start))
+            speakers = [m for m in mentions if m.sentence == sentence and not quote[0] <= m.start < quote[1]
+                        and m.actor is not None and m.type in ("person", "other")]
+            out.append(Mention(start, end, speakers[0].actor if speakers else None, "person", "pronoun", sentence))
+            continue
+        for m in reversed(mentions[:k]):
+            if sentence - m.sentence > PRONOUN_REACH:
+                break
+            if m.actor is None or not (m.type == "person" or (m.type == "other" and len(m.tokens) >= 2)):
+                continue
+            gendered = titles.get(m.actor, set())
+            if (feminine and gendered & wc.male_title) or (not feminine and gendered & wc.female_title):
+                continue
+            actor = m
+            break
+        out.append(Mention(start, end, actor.actor if actor else None, "person", "pronoun", sentence))
+    return out
+
+
+def _roles(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of) -> list[Mention]:  # type: ignore[no-untyped-def]
+    out: list[Mention] = []
+    for r in (_ROLE_LOWER.finditer(text.lower()) if text.isascii() else _ROLE.finditer(text)):
+        start, end = r.span()
+        if _overlaps(start, end, taken):
+            continue
+        role = r.group(1).lower()
+        sentence = sentence_of(start)
+        actor = None
+        for m in reversed([m for m in mentions if m.start < start]):
+            if sentence - m.sentence > ROLE_REACH:
+                break
+            if m.actor is None:
+                continue
+            if role in _ORG_ROLES:
+                if m.type in ("organisation", "company") or (role in ("government", "administration")
+                                                             and m.type == "country"):
+                    actor = m
+                    break
+            elif any(bare(t) == role.split()[-1] for t in m.title):
+                actor = m
+                break
+        out.append(Mention(start, end, actor.actor if actor else None, actor.type if actor else "person",
+                           "role", sentence))
+    return out

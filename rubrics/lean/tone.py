@@ -1,0 +1,413 @@
+"""Tone toward one mention: target-dependent features of its sentence and a small logistic model.
+
+The sentence-level compound says how a sentence sounds; the tone toward a person in it depends on
+where the charged words sit relative to the mention and what the mention does. Each sentence with
+a mention is read once into a table of tokens (`SentenceTable`): the valence of every word (VADER
+for English, with its negation, intensity and "but" rules; the HowNet lexicon with degree and
+negation words for Chinese), clause numbers (split at , ; : dashes brackets and at "but", "while",
+"who"...), whether a word is inside a quotation, its word classes (rubrics/data/lean_tone_words.tsv:
+acts with a direction toward the one who acts and the one acted on, "accused", "praised", "制裁"; words of
+wrongdoing, trouble, merit, support, reporting and roles) and its news valence (a lexicon learned
+by scripts/train_tone.py, stored in the model). Then per mention (`mention_features`):
+
+- valence around the mention, positive and negative apart: in the sentence, weighted by distance
+  (exp(-d/3), exp(-d/8) in tokens), in its clause, in other clauses, in the few words after it
+  (what it does) and before it (what is done to it or said of it), inside and outside quotations,
+  of the words nearer to it than to any other actor, after a possessive ("Trump's failed plan");
+- the mention's role: the one speaking (the source of a quotation or attribution) or quoted,
+  subject of an act (active) or its object (passive voice, "was accused by"), negated after it,
+  in a clause opened by a contrast word;
+- word classes near it and the learned news valence near it.
+
+The model is a multinomial logistic regression (negative, neutral, positive) over those features,
+standardised; coefficients, means, scales, the learned lexicon and the cross-validated figures are
+in rubrics/data/lean_tone_model.json. tone = P(positive) - P(negative), in [-1, 1]; `words` are the
+tokens that contributed most to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, repeat
+from typing import Any
+
+import numpy as np
+
+from rubrics.common.data import data_json, data_rows
+from rubrics.lean.voice import is_voice
+from rubrics.sentiment import MAX_SENTENCE_CHARS, sentence_sentiments
+from rubrics.sentiment.vader import NEGATORS
+from rubrics.sentiment.zh import squash, zh_word_valences
+from scoring.text.script import to_simplified
+from scoring.text.segment import Segmented, Sentence
+
+_TOKEN = re.compile(r"\S+")
+_STRIP = "\"'“”‘’.,;:!?()[]{}—–-…*«»「」『』《》"
+_CLAUSE_WORDS = frozenset("but while although though whereas however yet despite unlike because after before "
+                          "when who which whom that if".split())
+_CONTRAST = frozenset("but although though however yet despite whereas while unlike".split())
+_BE = frozenset("was were is are been be being has had have got get gets not also reportedly".split())
+_CLAUSE_END = frozenset(",;:()—–")
+_QUOTE_EN = re.compile(r"[“\"]([^”\"]{3,})[”\"]|‘([^’]{3,})’")
+_QUOTE_ZH = re.compile(r"[“「『\"]([^”」』\"]{2,})[”」』\"]")
+_CLAUSE_END_ZH = frozenset("，,；;：:、（）()—")
+_SPEAKER_BEFORE = re.compile(r"(?:said|says|told|according to|wrote|asked|added)\s+(?:[\w.’'-]+\s+){0,2}$")
+CLASSES = ("wrongdoing", "trouble", "merit", "support", "report", "role")
+NEAR_DECAY = 5.0
+# exp(-d / decay) for token distances d, looked up rather than computed per word and mention.
+_MAX_DISTANCE = 512
+_EXP3 = [math.exp(-d / 3.0) for d in range(_MAX_DISTANCE)]
+_EXP5 = [math.exp(-d / NEAR_DECAY) for d in range(_MAX_DISTANCE)]
+_EXP8 = [math.exp(-d / 8.0) for d in range(_MAX_DISTANCE)]
+
+
+@dataclass(frozen=True, slots=True)
+class ToneWords:
+    acts: dict[str, tuple[float, float]]  # word -> (toward the one acting, toward the one acted on)
+    classes: dict[str, int]  # word -> bit mask over CLASSES
+
+
+@lru_cache(maxsize=1)
+def tone_words() -> ToneWords:
+    acts: dict[str, tuple[float, float]] = {}
+    classes: dict[str, int] = {}
+    for row in data_rows("lean_tone_words.tsv"):
+        for word in row["words"].split():
+            if row["class"] == "act":
+                acts[word] = (float(row["agent"]), float(row["patient"]))
+            else:
+                classes[word] = classes.get(word, 0) | (1 << CLASSES.index(row["class"]))
+    return ToneWords(acts, classes)
+
+
+@lru_cache(maxsize=1)
+def tone_model() -> ToneModel:
+    return ToneModel(data_json("lean_tone_model.json"))
+
+
+class ToneModel:
+    """The JSON model: standardised multinomial logistic regression plus the learned lexicon."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+        self.classes: list[str] = spec["classes"]
+        self.features: list[str] = spec["features"]
+        self.positive = self.classes.index("positive")
+        self.negative = self.classes.index("negative")
+        self.mean = spec["mean"]
+        self.scale = spec["scale"]
+        self.coef = spec["coef"]
+        self.intercept = spec["intercept"]
+        self.lexicon: dict[str, tuple[float, float]] = {w: (v[0], v[1]) for w, v in spec["lexicon"].items()}
+        # Fold the standardisation into the coefficients once: z = sum (x - m)/s * c + b.
+        coef = np.asarray(self.coef, dtype=np.float64)
+        scale = np.asarray(self.scale, dtype=np.float64)
+        self._weights = coef / scale
+        self._bias = np.asarray(self.intercept, dtype=np.float64) - self._weights @ np.asarray(self.mean)
+        self._pick = operator.itemgetter(*self.features)
+        # Columns of a FEATURES-ordered vector in the model's order (None: the same order).
+        order = [FEATURES.index(name) for name in self.features]
+        self._order = None if order == list(range(len(FEATURES))) else order
+
+    def tones(self, rows: Sequence[dict[str, float]]) -> list[tuple[float, str]]:
+        """(P(positive) - P(negative), most likely class) for many mentions in one matrix product."""
+        if not rows:
+            return []
+        pick = self._pick
+        return self._tones(np.array([pick(f) for f in rows], dtype=np.float64))
+
+    def _tones(self, x: np.ndarray) -> list[tuple[float, str]]:
+        scores = x @ self._weights.T + self._bias
+        scores -= scores.max(axis=1, keepdims=True)
+        exps = np.exp(scores)
+        probabilities = exps / exps.sum(axis=1, keepdims=True)
+        tone = (probabilities[:, self.positive] - probabilities[:, self.negative]).tolist()
+        labels = [self.classes[k] for k in probabilities.argmax(axis=1).tolist()]
+        return list(zip(tone, labels, strict=True))
+
+    def tones_of_vectors(self, vectors: Sequence[Sequence[float]]) -> list[tuple[float, str]]:
+        """`tones` for rows from `mention_vector` (FEATURES order)."""
+        if not vectors:
+            return []
+        x = np.array(vectors, dtype=np.float64)
+        if self._order is not None:
+            x = x[:, self._order]
+        return self._tones(x)
+
+    def probabilities(self, features: dict[str, float]) -> list[float]:
+        x = np.fromiter((features.get(name, 0.0) for name in self.features), dtype=np.float64,
+                        count=len(self.features))
+        scores = self._weights @ x + self._bias
+        exps = np.exp(scores - scores.max())
+        return (exps / exps.sum()).tolist()
+
+
+@dataclass(slots=True)
+class SentenceTable:
+    """One sentence read once for every mention in it (offsets are normalised document offsets)."""
+
+    starts: list[int]
+    ends: list[int]
+    low: list[str]
+    valence: list[float]
+    clause: list[int]
+    quoted: list[bool]
+    classes: list[int]
+    news: list[tuple[float, float] | None]
+    compound: float
+    cjk: bool
+    text: str
+    offset: int
+    # The tokens that carry something (a valence, an act, a word class or a news valence), as
+    # (index, valence, clause, quoted, act, class mask, news): every mention of the sentence
+    # visits only these. None until first needed (training resets it after changing `news`).
+    signal: list[tuple[int, float, int, bool, tuple[float, float] | None, int, tuple[float, float] | None]] | None \
+        = None
+
+    def signals(self, acts: dict[str, tuple[float, float]]) -> list[tuple]:  # type: ignore[type-arg]
+        if self.signal is None:
+            valence, classes, news, clause, quoted = self.valence, self.classes, self.news, self.clause, self.quoted
+            self.signal = [(i, valence[i], clause[i], quoted[i], acts.get(w), classes[i], news[i])
+                           for i, w in enumerate(self.low)
+                           if valence[i] or classes[i] or news[i] is not None or w in acts]
+        return self.signal
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """[first, last] token overlapping [start, end) (the nearest token when none does)."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end) - 1
+        if first > last:
+            first = last = min(max(first, 0), len(self.starts) - 1)
+        return first, last
+
+
+def sentence_table(seg: Segmented, index: int,
+                   lexicon: dict[str, tuple[float, float]] | None = None) -> SentenceTable:
+    """The token table of `seg.sentences[index]`; `lexicon` replaces the model's learned one (training)."""
+    sentence = seg.sentences[index]
+    if sentence.lang == "zh":
+        return _table_zh(seg, sentence)
+    # The sentiment rubric's VADER pass of this sentence, shared: each sentence is scored once.
+    scored = sentence_sentiments(seg)[index]
+    return _table_en(sentence, scored.compound or 0.0, scored.valences,
+                     tone_model().lexicon if lexicon is None else lexicon)
+
+
+def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int, float]],
+              lexicon: dict[str, tuple[float, float]]) -> SentenceTable:
+    text = sentence.text[:MAX_SENTENCE_CHARS]
+    base = sentence.start
+    raw = text.split()  # the same tokens as _TOKEN (\S+: str.isspace is re's \s)
+    n = len(raw)
+    if text == " ".join(raw):
+        # Single spaces only (most sentences): offsets from the token lengths, without a match per token.
+        bounds = list(accumulate([len(t) + 1 for t in raw], initial=base))
+        starts = bounds[:-1]
+        ends = [b - 1 for b in bounds[1:]]
+    else:
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [base + s for s, _ in spans]
+        ends = [base + e for _, e in spans]
+    valence = [0.0] * n
+    for i, v in carriers:
+        if i < n:  # emoji replacement can add tokens at the end of VADER's list
+            valence[i] = v
+    low = [t.strip(_STRIP).lower() for t in raw]
+    # A clause opens at a clause word (not the first token) and after a token that ends one (a comma,
+    # a bracket, a bare punctuation token): clause numbers are the running count of those openings.
+    opens = [w in _CLAUSE_WORDS for w in low]
+    closes = [t[-1] in _CLAUSE_END or w == "" for t, w in zip(raw, low, strict=True)]
+    clause = list(accumulate([0, *(a + b for a, b in zip(opens[1:], closes, strict=False))]))[:n]
+    quoted = [False] * n
+    if "\"" in text or "“" in text or "‘" in text:
+        for m in _QUOTE_EN.finditer(text):  # the tokens starting inside each quotation
+            a, b = m.span()
+            for i in range(bisect.bisect_left(starts, base + a), bisect.bisect_left(starts, base + b)):
+                quoted[i] = True
+    words = tone_words().classes
+    return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
+                         list(map(lexicon.get, low)), compound, False, text, base)
+
+
+def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
+    words = seg.words_between(sentence.start, sentence.end)
+    valences = {w.start: v for w, v in zh_word_valences(words)}
+    n = len(words)
+    clause = [0] * n
+    c = 0
+    text = seg.text
+    prev_end = sentence.start
+    for i, w in enumerate(words):
+        if any(ch in _CLAUSE_END_ZH for ch in text[prev_end:w.start]):
+            c += 1
+        clause[i] = c
+        prev_end = w.end
+    quotes = [(sentence.start + a, sentence.start + b) for a, b in
+              (m.span() for m in _QUOTE_ZH.finditer(sentence.text))]
+    quoted = [any(a <= w.start < b for a, b in quotes) for w in words]
+    compound = squash(sum(valences.values()))
+    return SentenceTable([w.start for w in words], [w.end for w in words], [to_simplified(w.text) for w in words],
+                         [valences.get(w.start, 0.0) for w in words], clause, quoted, [0] * n, [None] * n,
+                         compound, True, sentence.text, sentence.start)
+
+
+# Indices of the signed features (see _SIGNED): each is accumulated in a positive and a negative list.
+_SENT, _NEAR3, _NEAR8, _CLAUSE, _OTHER_CLAUSE, _QUOTE, _OUTSIDE_QUOTE, _AFTER, _BEFORE, _NEAREST, _OTHERS_NEAR, \
+    _POSS, _AGENT, _PATIENT, _OWN = range(15)
+
+
+def mention_features(table: SentenceTable, start: int, end: int,
+                     others: Sequence[tuple[int, int]]) -> tuple[dict[str, float], list[tuple[int, float]]]:
+    """Features of the mention [start, end) in its sentence, and (token index, contribution) of the
+    tokens that carry its tone."""
+    values, carried = mention_vector(table, start, end, others)
+    return dict(zip(FEATURES, values, strict=True)), carried
+
+
+def mention_vector(table: SentenceTable, start: int, end: int,
+                   others: Sequence[tuple[int, int]]) -> tuple[list[float], list[tuple[int, float]]]:
+    """`mention_features` as a list in FEATURES order (what the model reads)."""
+    n = len(table.starts)
+    if n == 0:
+        return [table.compound] + [0.0] * (len(FEATURES) - 1), []
+    t0, t1 = table.token_range(start, end)
+    low, clause = table.low, table.clause
+    own_clause = clause[t0]
+    other_tokens: list[int] = []
+    for a, b in others:
+        o0, o1 = table.token_range(a, b)
+        other_tokens.extend(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
+    other_tokens.sort()
+    n_other = len(other_tokens)
+    local_start, local_end = start - table.offset, end - table.offset
+    quoted_target = table.quoted[t0]
+    speaker = is_voice(table.text, local_start, local_end, table.cjk) or (
+        not table.cjk and bool(_SPEAKER_BEFORE.search(table.text[max(0, local_start - 40):local_start])))
+    last = table.text[table.starts[t1] - table.offset:table.ends[t1] - table.offset].rstrip(_STRIP[:1] + "”’,.;:")
+    possessive = last.endswith(("'s", "’s", "s'", "s’")) or (table.cjk and t1 + 1 < n and low[t1 + 1] == "的")
+    j, k = t1 + 1, 0
+    while j < n and k < 3 and low[j] in _BE:
+        j += 1
+        k += 1
+    acts = tone_words().acts
+    passive = bool(k) and j < n and (low[j].endswith("ed") or low[j] in acts)
+    by_before = t0 >= 1 and low[t0 - 1] == "by"
+    carried: list[tuple[int, float]] = []
+    # Positive valences add to pos[...], negative ones add their magnitude to neg[...].
+    pos = [0.0] * 15
+    neg = [0.0] * 15
+    class_sums: dict[str, float] = {}
+    news_pol = news_subj = news_pol_near = news_subj_near = 0.0
+    last_distance = _MAX_DISTANCE - 1
+    for i, v, i_clause, i_quoted, act, mask, news in table.signals(acts):
+        if t0 <= i <= t1:
+            if v > 0:
+                pos[_OWN] += v
+            elif v:
+                neg[_OWN] -= v
+            continue
+        d = t0 - i if i < t0 else i - t1
+        if d > last_distance:
+            d = last_distance
+        near = _EXP5[d]
+        same_clause = i_clause == own_clause
+        if v:
+            if v > 0:
+                acc, mag = pos, v
+            else:
+                acc, mag = neg, -v
+            acc[_SENT] += mag
+            acc[_NEAR3] += mag * _EXP3[d]
+            acc[_NEAR8] += mag * _EXP8[d]
+            acc[_QUOTE if i_quoted and not quoted_target else _OUTSIDE_QUOTE] += mag
+            if same_clause:
+                acc[_CLAUSE] += mag
+                if d <= 6:
+                    acc[_AFTER if i > t1 else _BEFORE] += mag
+            else:
+                acc[_OTHER_CLAUSE] += mag
+            if n_other:
+                # distance to the nearest token of another actor
+                at = bisect.bisect_left(other_tokens, i)
+                nearest_other = other_tokens[at] - i if at < n_other else _MAX_DISTANCE * 4
+                if at and i - other_tokens[at - 1] < nearest_other:
+                    nearest_other = i - other_tokens[at - 1]
+                if d <= nearest_other:
+                    acc[_NEAREST] += mag
+                else:
+                    acc[_OTHERS_NEAR] += mag * _EXP3[min(nearest_other, last_distance)]
+            else:
+                acc[_NEAREST] += mag
+            if possessive and 0 < i - t1 <= 4:
+                acc[_POSS] += mag
+        contribution = v * near
+        if act is not None and same_clause:
+            value = None
+            if i > t1 and d <= 4:
+                value = act[1] if passive else act[0]
+                slot = _PATIENT if passive else _AGENT
+            elif i < t0 and d <= 3:
+                value = act[0] if by_before else act[1]
+                slot = _AGENT if by_before else _PATIENT
+            if value is not None:
+                if value > 0:
+                    pos[slot] += value
+                else:
+                    neg[slot] -= value
+                contribution += value * near
+        if mask:
+            for c, name in enumerate(CLASSES):
+                if mask >> c & 1:
+                    key = f"class_{name}_near"
+                    class_sums[key] = class_sums.get(key, 0.0) + near
+                    if same_clause and d <= 5:
+                        key = f"class_{name}_{'after' if i > t1 else 'before'}"
+                        class_sums[key] = class_sums.get(key, 0.0) + 1.0
+        if news is not None:
+            news_pol += news[0]
+            news_subj += news[1]
+            news_pol_near += news[0] * near
+            news_subj_near += news[1] * near
+            contribution += 0.5 * news[0] * near
+        if contribution:
+            carried.append((i, contribution))
+    # a contrast word earlier in the mention's clause (clauses are runs of consecutive tokens)
+    contrast = False
+    i = t0 - 1
+    while i >= 0 and clause[i] == own_clause:
+        if low[i] in _CONTRAST:
+            contrast = True
+            break
+        i -= 1
+    speaker_value = float(speaker)
+    signed = [0.0] * 30  # FEATURES order: name_pos, name_neg for each name of _SIGNED
+    signed[0::2] = pos
+    signed[1::2] = neg
+    values = [table.compound, *signed,
+              float(quoted_target), speaker_value, speaker_value * pos[_QUOTE], speaker_value * neg[_QUOTE],
+               float(passive), float(possessive),
+               float(any(low[i] in NEGATORS or low[i].endswith("n't") for i in range(t1 + 1, min(n, t1 + 4)))),
+               float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
+    values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES] if class_sums else _NO_CLASSES
+    values += (news_pol, news_subj, news_pol_near, news_subj_near)
+    return values, carried
+
+
+_SIGNED = ("sent", "near3", "near8", "clause", "other_clause", "quote", "outside_quote", "after", "before",
+           "nearest", "others_near", "poss", "agent", "patient", "own")
+FEATURES: tuple[str, ...] = (
+    "compound",
+    *(f"{name}_{sign}" for name in _SIGNED for sign in ("pos", "neg")),
+    "in_quote", "speaker", "speaker_quote_pos", "speaker_quote_neg", "passive", "possessive", "negated_after",
+    "contrast_clause", "others", "question", "first",
+    *(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before")),
+    "news_pol", "news_subj", "news_pol_near", "news_subj_near",
+)
+_CLASS_FEATURES = tuple(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before"))
+_NO_CLASSES = (0.0,) * len(_CLASS_FEATURES)

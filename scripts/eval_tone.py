@@ -1,0 +1,130 @@
+"""Evaluate the lean rubric on NewsMTSC: does it find the annotated people, and the tone toward them?
+
+Data: ../shared/eval/tone/ (NewsMTSC, Hamborg & Donnay, EACL 2021; MIT). devtest_mt (sentences with
+two or more annotated people) is never trained or tuned on; train figures are 5-fold cross-validated
+grouped by article (the model and its lexicon refitted in every fold, scripts/train_tone.py).
+
+Each sentence is scored as a one-sentence document.
+- coverage: share of annotated targets that a mention found by discovery overlaps (character
+  spans, `m.start < t.end and t.start < m.end`); split into names (gazetteer, names, short forms)
+  and pronouns / role nouns ("he", "the president"), which in an isolated sentence have no actor to
+  resolve to (in a document they resolve to the person before them).
+- tone macro-F1 (negative / neutral / positive):
+  * rubric: the label of the rubric's mention overlapping the target; a target it misses counts as
+    neutral (unresolved pronouns: the tone model run on the pronoun itself);
+  * model on the annotated span: the tone model given the target's span (discovery left out);
+  * sentence VADER: the sentence's compound with VADER's cut-offs (+-0.05), for every target;
+  * lean 1.0: the previous rubric (gazetteer aliases and capitalised names seen twice; the
+    sentence's compound as the tone), misses as neutral.
+
+    .venv/bin/python scripts/eval_tone.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_tone import C_GRID, TONE, cross_validate, examples, normalised_span, rows  # noqa: E402
+
+from rubrics.lean import LeanRubric  # noqa: E402
+from rubrics.lean.gazetteer import gazetteer  # noqa: E402
+from rubrics.lean.resolve import find_mentions  # noqa: E402
+from rubrics.lean.tone import mention_features, sentence_table, tone_model  # noqa: E402
+from rubrics.sentiment import sentence_compounds  # noqa: E402
+from scoring.core.document import Document  # noqa: E402
+from scoring.text.segment import Segmented  # noqa: E402
+
+NAME_VIAS = ("gazetteer", "name", "short", "zh")
+# lean 1.0's fallback for names outside the gazetteer: capitalised multi-word runs, kept when seen twice.
+_V1_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |for |and |de |van |von )?[A-Z][a-z]+){1,3}\b")
+
+
+def _label(compound: float) -> str:
+    return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
+
+
+def _macro_f1(gold: list[str], predicted: list[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(gold, predicted, average="macro", labels=["negative", "neutral", "positive"]))
+
+
+def evaluate(split: str) -> dict[str, float]:
+    rubric = LeanRubric()
+    model = tone_model()
+    latin, _ = gazetteer(None)
+    gold: list[str] = []
+    predicted = {"rubric": [], "span": [], "vader": [], "v1": []}
+    found = {"names": 0, "pronouns": 0}
+    for row in rows(split):
+        doc = Document(id=row["id"], text=row["text"])
+        seg = Segmented(doc)
+        mentions = find_mentions(seg)
+        result = rubric.score(seg)
+        scored = [(m["start"], m["end"], m["label"]) for m in result.details["mentions"]]
+        compounds = sentence_compounds(seg)
+        v1 = [(m.start, m.end) for m in latin.find(seg.text)]
+        names = [m.span() for m in _V1_NAME.finditer(seg.text)]
+        v1 += [s for s in names if sum(seg.text[a:b] == seg.text[s[0]:s[1]] for a, b in names) >= 2]
+        tables: dict[int, object] = {}
+        for span in row["spans"]:
+            gold.append(span["polarity"])
+            start, end = normalised_span(seg, span["start"], span["end"])
+            index = next((i for i, s in enumerate(seg.sentences) if s.start <= start < s.end), 0)
+            sentence_label = _label(compounds[index]) if compounds else "neutral"
+            predicted["vader"].append(sentence_label)
+            predicted["v1"].append(sentence_label if any(a < end and start < b for a, b in v1) else "neutral")
+            hits = [m for m in mentions if m.start < end and start < m.end]
+            if any(m.via in NAME_VIAS for m in hits):
+                found["names"] += 1
+            elif hits:
+                found["pronouns"] += 1
+            if index not in tables:
+                tables[index] = sentence_table(seg, index)
+            others = [(m.start, m.end) for m in mentions if m.sentence == index and not (m.start < end and start < m.end)]
+            probabilities = model.probabilities(mention_features(tables[index], start, end, others)[0])
+            span_label = model.classes[max(range(3), key=probabilities.__getitem__)]
+            predicted["span"].append(span_label)
+            o_start, o_end = span["start"], span["end"]
+            rubric_hit = next((lab for a, b, lab in scored if a < o_end and o_start < b), None)
+            if rubric_hit is None and hits:  # an unresolved pronoun: the model on the pronoun itself
+                h = hits[0]
+                probabilities = model.probabilities(mention_features(tables[index], h.start, h.end, others)[0])
+                rubric_hit = model.classes[max(range(3), key=probabilities.__getitem__)]
+            predicted["rubric"].append(rubric_hit or "neutral")
+    n = len(gold)
+    out = {"targets": n, "coverage": (found["names"] + found["pronouns"]) / n, "coverage_names": found["names"] / n,
+           "coverage_pronouns": found["pronouns"] / n}
+    out.update({f"f1_{k}": _macro_f1(gold, v) for k, v in predicted.items()})
+    return out
+
+
+def main() -> None:
+    if not (TONE / "newsmtsc-devtest_mt.jsonl").exists():
+        sys.exit(f"{TONE} not found: NewsMTSC lives in ../shared/eval/tone/ next to the repo")
+    spec = tone_model().spec
+    cv = cross_validate(examples("train"), (spec["C"],))[spec["C"]]
+    assert spec["C"] in C_GRID
+    print("NewsMTSC: coverage of the annotated targets and macro-F1 of the tone toward them")
+    print()
+    print("| split | targets | coverage | names | pronouns, roles | rubric F1 | model on span F1 "
+          "| sentence VADER F1 | lean 1.0 F1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for split in ("devtest_mt", "train"):
+        r = evaluate(split)
+        span = f"{r['f1_span']:.4f}" + (f" (CV {cv['macro_f1']:.4f})" if split == "train" else "")
+        print(f"| {split} | {r['targets']:,} | {r['coverage']:.4f} | {r['coverage_names']:.4f} | "
+              f"{r['coverage_pronouns']:.4f} | {r['f1_rubric']:.4f} | {span} | {r['f1_vader']:.4f} | {r['f1_v1']:.4f} |")
+    print()
+    print(f"train figures other than CV are in-sample; CV: 5 folds grouped by article, C={spec['C']} "
+          f"(chosen by CV over {', '.join(map(str, C_GRID))}).")
+
+
+if __name__ == "__main__":
+    main()
