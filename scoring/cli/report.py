@@ -45,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--max-overview-rows", type=int, default=defaults.max_overview_rows,
                      help="rows of the HTML documents table, worst first; all documents are in documents.csv "
                           f"(default {defaults.max_overview_rows:,})")
+    out.add_argument("--no-audit", action="store_true",
+                     help="leave out the editorial-lean audit (by default the report adds the lean rubric to a "
+                          "profile without it, at weight 0 so no score changes; it is the costliest rubric)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
     if args.max_document_pages < 0 or args.max_overview_rows < 0:
         raise UsageError("--max-document-pages and --max-overview-rows must be >= 0")
     profile = resolve_profile(args)
+    if not args.no_audit and not args.rubrics:
+        # The report carries the editorial-lean audit (job 3) beside the ranking; lean at weight 0
+        # adds actors and tone to each record without changing any score.
+        profile = profile.adding("lean")
     # The report's own files are never read back as inputs (a report folder inside the corpus).
     outputs = [str(Path(args.output) / name) for name in REPORT_FILES]
     options = replace(load_options(args), exclude=check_outputs(outputs, args.paths))

@@ -30,7 +30,7 @@ import json
 import math
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,16 @@ class Profile:
     def identity(self) -> dict[str, str]:
         """What every output carries to say which profile produced it."""
         return {"name": self.name, "hash": self.hash, "source": self.source}
+
+    def adding(self, name: str, weight: float = 0.0) -> Profile:
+        """The same profile also running rubric `name` at `weight`; at 0 (the default) it adds its
+        measurements and flags to every record without changing a document's score. Unchanged when
+        the profile already runs it."""
+        if name in self.weights:
+            return self
+        if name not in available_rubrics():
+            raise ProfileError(f"{self.source}: cannot add rubric {name!r}: not installed")
+        return replace(self, name=f"{self.name}+{name}", weights={**self.weights, name: float(weight)})
 
     def restricted_to(self, names: list[str]) -> Profile:
         """The same profile running only `names` (weights kept; unknown names get weight 1).

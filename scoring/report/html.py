@@ -326,17 +326,40 @@ def _lean_section(audit: AuditReport, lean_chart: str | None, frame_chart: str |
             facts.append("over-uses frames: " + escape(", ".join(s.overused_frames)))
         body.append("<p>" + "; ".join(facts) + ".</p>")
         if s.actors:
-            rows = "".join(
-                f"<tr><td class=\"id\">{escape(a.actor)}</td><td>{escape(a.type)}</td><td class=\"n\">{a.documents}</td>"
-                f"<td class=\"n\">{a.mentions}</td><td class=\"n\">{a.tone:+.2f}</td>"
-                f"<td class=\"n\">[{a.ci_low:+.2f}, {a.ci_high:+.2f}]</td><td class=\"n\">{a.voice_share:.0%}</td>"
-                f"<td>{escape(a.direction)}</td><td class=\"n\">"
-                f"{'' if a.tone_vs_others is None else f'{a.tone_vs_others:+.2f}'}</td></tr>" for a in s.actors)
-            body.append("<table class=\"actors\"><thead><tr><th>actor</th><th>type</th><th class=\"n\">docs</th>"
-                        "<th class=\"n\">mentions</th><th class=\"n\">tone</th><th class=\"n\">CI</th>"
-                        "<th class=\"n\">voice</th><th>direction</th><th class=\"n\">vs others</th></tr></thead>"
-                        f"<tbody>{rows}</tbody></table>")
+            body.append(_actor_tables(s.actors, s.source))
     return _section("lean", "Editorial lean", "\n".join(body))
+
+
+# Actors per source shown in the open table, and folded below it; the actors are ordered by
+# mentions, so what is left out is the tail of rarely named ones (`sourcegauge audit --format json`
+# lists them all). A large corpus names thousands of actors.
+ACTORS_SHOWN = 30
+ACTORS_FOLDED = 300
+
+
+def _actor_tables(actors: Sequence[Any], source: str) -> str:
+    def table(rows: Sequence[Any]) -> str:
+        cells = "".join(
+            f"<tr><td class=\"id\">{escape(a.actor)}</td><td>{escape(a.type)}</td><td class=\"n\">{a.documents}</td>"
+            f"<td class=\"n\">{a.mentions}</td><td class=\"n\">{a.tone:+.2f}</td>"
+            f"<td class=\"n\">[{a.ci_low:+.2f}, {a.ci_high:+.2f}]</td><td class=\"n\">{a.voice_share:.0%}</td>"
+            f"<td>{escape(a.direction)}</td><td class=\"n\">"
+            f"{'' if a.tone_vs_others is None else f'{a.tone_vs_others:+.2f}'}</td></tr>" for a in rows)
+        return ("<table class=\"actors\"><thead><tr><th>actor</th><th>type</th><th class=\"n\">docs</th>"
+                "<th class=\"n\">mentions</th><th class=\"n\">tone</th><th class=\"n\">CI</th>"
+                "<th class=\"n\">voice</th><th>direction</th><th class=\"n\">vs others</th></tr></thead>"
+                f"<tbody>{cells}</tbody></table>")
+
+    out = table(actors[:ACTORS_SHOWN])
+    folded = actors[ACTORS_SHOWN:ACTORS_SHOWN + ACTORS_FOLDED]
+    if folded:
+        out += (f"<details><summary>{len(folded)} more actors of {escape(source)}, by mentions</summary>"
+                + table(folded) + "</details>")
+    rest = len(actors) - ACTORS_SHOWN - len(folded)
+    if rest > 0:
+        out += (f"<p class=\"muted\">… and {rest:,} actors named less often; "
+                "<code>sourcegauge audit --format json</code> lists every one.</p>")
+    return out
 
 
 def _documents_section(overview: Sequence[Mapping[str, Any]], total: int, rubrics: Sequence[str], note: str) -> str:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from scoring.engine.aggregate import document_score, score_breakdown
 from scoring.engine.profile import Profile, ProfileError, builtin_profiles, load_profile, parse_profile
 from scoring.rubric import Evidence, Flag, RubricResult
-from tests.conftest import PLUGIN_DIR
+from tests.conftest import PLUGIN_DIR, seed_text
 
 
 def _write(tmp_path, body: str):
@@ -27,10 +27,11 @@ def test_builtin_profiles_exist_and_load() -> None:
         assert len(profile.hash) == 16
 
 
-def test_default_keeps_every_builtin_rubric_and_audit_runs_lean() -> None:
-    today = {"boilerplate", "spam", "sourcing", "hedging", "sentiment", "framing", "lean"}
-    assert set(load_profile("default").rubrics) == today | {"style"}
-    assert set(load_profile("equal-weight").rubrics) == today
+def test_default_runs_the_quality_rubrics_and_audit_runs_lean() -> None:
+    quality = {"boilerplate", "spam", "sourcing", "hedging", "sentiment", "framing", "style"}
+    # lean is the audit's: the model never reads it, and it costs more than the other rubrics together.
+    assert set(load_profile("default").rubrics) == quality
+    assert set(load_profile("equal-weight").rubrics) == quality - {"style"} | {"lean"}
     assert load_profile("default").model is not None and load_profile("equal-weight").model is None
     audit = load_profile("editorial-audit")
     assert "lean" in audit.rubrics and "framing" in audit.rubrics
@@ -169,3 +170,18 @@ def test_contributions_sum_to_the_base_score(scores: list[float], weights: list[
     story = score_breakdown({n: _result(n, s) for n, s in zip(names, scores, strict=True)}, profile)
     assert sum(story.contributions.values()) == pytest.approx(story.base, abs=1e-5)
     assert story.score == document_score({n: _result(n, s) for n, s in zip(names, scores, strict=True)}, profile)
+
+
+def test_adding_a_rubric_at_weight_zero_changes_no_score() -> None:
+    from scoring import Document, score_document
+
+    default = load_profile("default")
+    with_lean = default.adding("lean")
+    assert with_lean.rubrics == (*default.rubrics, "lean") and with_lean.weights["lean"] == 0.0
+    assert with_lean.name == "default+lean" and with_lean.hash != default.hash
+    assert with_lean.adding("lean") is with_lean
+    doc = Document(id="d", text=seed_text("001"))
+    plain, audited = score_document(doc, profile=default), score_document(doc, profile=with_lean)
+    assert audited.score == plain.score and "lean" in audited.results and "lean" not in plain.results
+    with pytest.raises(ProfileError, match="not installed"):
+        default.adding("no_such_rubric")

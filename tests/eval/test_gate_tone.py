@@ -7,11 +7,9 @@ macro-F1 0.586, tone model on the annotated span 0.590, sentence-level VADER 0.5
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, load_script
 
 TONE = REPO.parent / "shared" / "eval" / "tone" / "newsmtsc-devtest_mt.jsonl"
 pytestmark = pytest.mark.skipif(not TONE.exists(), reason="../shared/eval/tone is not there")
@@ -19,10 +17,7 @@ pytestmark = pytest.mark.skipif(not TONE.exists(), reason="../shared/eval/tone i
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, float]:
-    sys.path.insert(0, str(REPO / "scripts"))
-    from eval_tone import evaluate
-
-    return evaluate("devtest_mt")
+    return load_script("eval_tone").evaluate("devtest_mt")
 
 
 def test_discovery_finds_the_annotated_people(figures: dict[str, float]) -> None:

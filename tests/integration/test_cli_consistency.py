@@ -85,3 +85,21 @@ def test_audit_writes_csv(cli_env: dict[str, str]) -> None:
     assert any(r["actor"] == "China" for r in rows)
     frames = [c for c in rows[0] if c.startswith("frame_")]
     assert frames and all(rows[0][c] for c in frames)
+
+
+def test_report_adds_the_lean_audit_unless_told_not_to(tmp_path: Path) -> None:
+    # The default profile leaves lean out (the model never reads it); the report runs it at weight 0.
+    for extra, has_lean in (((), True), (("--no-audit",), False)):
+        out = tmp_path / ("with" if has_lean else "without")
+        run = subprocess.run([*SOURCEGAUGE, "report", str(SEEDS), "-o", str(out), "-q", *extra],
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+        records = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert all(("lean" in r["rubrics"]) == has_lean for r in records)
+        summary = (out / "summary.md").read_text(encoding="utf-8")
+        assert ("`default+lean`" in summary) == has_lean
+    with_lean = {json.loads(x)["id"]: json.loads(x)["score"]
+                 for x in (tmp_path / "with" / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    without_lean = {json.loads(x)["id"]: json.loads(x)["score"]
+                    for x in (tmp_path / "without" / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert with_lean == without_lean

@@ -111,7 +111,7 @@ def seeds_report(tmp_path_factory) -> Path:
     from scoring.engine.pipeline import score_corpus
     from scoring.engine.profile import load_profile
 
-    profile = load_profile("default")
+    profile = load_profile("default").adding("lean")  # as `sourcegauge report` runs it
     try:
         results = list(score_corpus(SEEDS, profile))
     except ImportError as exc:
@@ -165,3 +165,18 @@ def test_html_renders_in_headless_chromium_without_console_errors(seeds_report: 
     dom, console = console_messages(browser, seeds_report / "one" / "index.html")
     assert console == []  # Chromium logs every console message (errors, exceptions) as :CONSOLE lines
     assert "Source ranking" in dom and 'id="d-3"' in dom
+
+
+def test_actor_tables_show_the_most_mentioned_and_fold_the_tail() -> None:
+    from scoring.corpus.audit import ActorAudit
+    from scoring.report.html import ACTORS_FOLDED, ACTORS_SHOWN, _actor_tables
+
+    n = ACTORS_SHOWN + ACTORS_FOLDED + 7
+    actors = [ActorAudit(actor=f"Actor {i}", type="person", documents=1, mentions=n - i, tone=0.0, ci_low=-0.1,
+                         ci_high=0.1, voice_share=0.0, direction="neutral") for i in range(n)]
+    page = _actor_tables(actors, "Wire")
+    open_part, _, folded = page.partition("<details>")
+    assert open_part.count("<tr>") == ACTORS_SHOWN + 1 and "Actor 0<" in open_part
+    assert folded.count("<tr>") == ACTORS_FOLDED + 1 and f"Actor {ACTORS_SHOWN}<" in folded
+    assert "… and 7 actors named less often" in page and f"Actor {n - 1}<" not in page
+    assert "<details>" not in _actor_tables(actors[:ACTORS_SHOWN], "Wire")
