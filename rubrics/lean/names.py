@@ -172,6 +172,13 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                 j += 1
                 continue
             low = nxt.text.lower()
+            # "Chancellor of the Exchequer Gordon Brown": a title's "of the" complement joins the run,
+            # so that the title is split off whole and the name is the same as elsewhere.
+            if (low in wc.connector and j + 3 < n and latin[j + 2].text == "the"
+                    and text[nxt.end:latin[j + 2].start] == " " and text[latin[j + 2].end:latin[j + 3].start] == " "
+                    and latin[j + 3].text[:1].isupper() and not plain[j + 3] and _is_title(bare(prev.text), wc)):
+                j += 3
+                continue
             if (j + 2 < n and text[nxt.end:latin[j + 2].start] == " " and latin[j + 2].text[:1].isupper()
                     and not plain[j + 2]
                     and (low in particle or (low in wc.connector and _heads_a_name(bare(prev.text), wc)))):
@@ -211,6 +218,13 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
         ):
             split = t
             break
+    if (split < 0 and len(run) - k >= 3 and run[k].text.isupper() and len(lows[k]) >= 2
+            and not _is_title(lows[k], wc) and lows[k] not in wc.title_part):
+        # An acronym before a name is an organisation beside it, not a first name: "told the BBC
+        # Michael Howard has..." (a missing full stop or comma).
+        _finish(text, run[k:k + 1], lows[k:k + 1], (), None, initial, wc, out, works)
+        initial = False
+        k += 1
     title_start = None
     title: tuple[str, ...] = ()
     if split >= 0:
@@ -220,7 +234,7 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
         b = split + 1
         if lows[split] not in wc.honorific:  # "Secretary of State Rex Tillerson"
             while b < len(run) - 1 and (lows[b] in wc.title_part or lows[b] in wc.connector
-                                        or _is_title(lows[b], wc)):
+                                        or _is_title(lows[b], wc) or (lows[b] == "the" and lows[b - 1] in wc.connector)):
                 b += 1
         title = tuple(w.text for w in run[a:b])
         title_start = run[a].start

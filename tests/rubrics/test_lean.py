@@ -71,6 +71,14 @@ def test_titles_split_a_run_and_mark_a_person() -> None:
     assert not any("Friday" in surface for surface in found)
 
 
+def test_a_title_with_its_complement_and_an_acronym_stay_out_of_the_name() -> None:
+    text = ("Chancellor of the Exchequer Gordon Brown spoke first. A party source told the BBC Michael Howard "
+            "would resign. Gordon Brown and Michael Howard met on Monday.")
+    table = actors(score(text))
+    assert table["Gordon Brown"]["mentions"] == 2 and table["Michael Howard"]["mentions"] == 2
+    assert "BBC" in table and not any(name.startswith(("Exchequer", "BBC ")) for name in table)
+
+
 def test_pronouns_resolve_to_the_person_before_them() -> None:
     found = mentions("Theresa May met Mr Corbyn. He said she had lied. She denied it.")
     pronouns = [(s, a) for s, a in found if s.lower() in ("he", "she")]
