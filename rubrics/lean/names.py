@@ -218,7 +218,7 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
         ):
             split = t
             break
-    if (split < 0 and len(run) - k >= 3 and run[k].text.isupper() and len(lows[k]) >= 2
+    if (split < 0 and len(run) - k >= 3 and run[k].text.isalpha() and run[k].text.isupper() and len(lows[k]) >= 2
             and not _is_title(lows[k], wc) and lows[k] not in wc.title_part):
         # An acronym before a name is an organisation beside it, not a first name: "told the BBC
         # Michael Howard has..." (a missing full stop or comma).
