@@ -77,6 +77,8 @@ def test_a_title_with_its_complement_and_an_acronym_stay_out_of_the_name() -> No
     table = actors(score(text))
     assert table["Gordon Brown"]["mentions"] == 2 and table["Michael Howard"]["mentions"] == 2
     assert "BBC" in table and not any(name.startswith(("Exchequer", "BBC ")) for name in table)
+    found = dict(mentions("Senior Transport Safety Investigator Neil Campbell said the wing had failed."))
+    assert "Neil Campbell" in found.values() and not any("Investigator" in actor for actor in found.values())
 
 
 def test_pronouns_resolve_to_the_person_before_them() -> None:
