@@ -45,7 +45,7 @@ from rubrics.common.cues import Cue, CueMatch, CueMatcher, cjk_bounds, word_equi
 from rubrics.common.data import data_rows
 from scoring.core.params import InstanceOf, Interval
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult
-from scoring.text.script import fold, has_cjk
+from scoring.text.script import has_cjk
 from scoring.text.segment import Segmented
 
 _NUMBER_AFTER = re.compile(
@@ -80,7 +80,7 @@ def find_cues(seg: Segmented) -> list[CueMatch]:
     if not text:
         return []
     bounds = cjk_bounds(seg.words) if has_cjk(text) else None
-    matches = _matcher().find(text, bounds, folded=fold(text))
+    matches = _matcher().find(text, bounds, folded=seg.folded)
     return [m for m in matches if _keep(text, m)]
 
 

@@ -34,7 +34,6 @@ from rubrics.framing.lexicon import FRAMES, NEUTRAL, frame_matcher, loaded_match
 from scoring.core.params import Interval
 from scoring.core.shapes import FRAME_FEATURE_PREFIX, LOADED_DENSITY, FramingDetails
 from scoring.rubric import Evidence, Flag, Rubric, RubricResult, Segmented
-from scoring.text.script import fold
 
 # Chosen on BABE dev with the weights (docs/rubrics.md, Framing): any strong cue, or two weak ones.
 LOADED_SENTENCE_WEIGHT = 0.5
@@ -119,7 +118,7 @@ class FramingRubric(Rubric):
         self.max_evidence = max_evidence
 
     def score(self, seg: Segmented) -> RubricResult:
-        folded = fold(seg.text)
+        folded = seg.folded
         frame_weight = dict.fromkeys(FRAMES, 0.0)
         spans: list[tuple[int, int, str, float]] = []
         for m in frame_matcher().find(seg.text, folded=folded):

@@ -82,7 +82,7 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
     gaz = [(m.start, m.end, m.cue.payload) for m in latin_gaz.find(text)]
     has_cjk = not text.isascii() and any(w.cjk for w in seg.words)
     if has_cjk:
-        gaz += [(m.start, m.end, m.cue.payload) for m in cjk_gaz.find(text)]
+        gaz += [(m.start, m.end, m.cue.payload) for m in cjk_gaz.find(text, folded=seg.folded)]
     by_alias: dict[str, Actor] = {text[s:e]: a for s, e, a in gaz}
     names: list[NameSpan] = []
     works: set[str] = set()

@@ -46,7 +46,7 @@ from functools import lru_cache
 from rubrics.common.cues import Cue, CueMatch, CueMatcher, cjk_bounds
 from rubrics.common.data import data_rows
 from rubrics.sourcing.names import clean_en, en_after, en_before, zh_before, zh_classify
-from scoring.text.script import fold, has_cjk, is_cjk
+from scoring.text.script import has_cjk, is_cjk
 from scoring.text.segment import Segmented
 
 # Labels of spans that attribute in the journalistic sense (counted as `attributions`).
@@ -177,7 +177,7 @@ def find_attributions(seg: Segmented, quotes: list[tuple[int, int]] | None = Non
         return []
     cjk_text = has_cjk(text)
     bounds = cjk_bounds(seg.words) if cjk_text else None
-    folded = fold(text)
+    folded = seg.folded
     out: list[Attribution] = []
     framed = _zh_framed(text, folded, out) if cjk_text else []
     sentences = seg.sentences

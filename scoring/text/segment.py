@@ -19,7 +19,7 @@ from scoring.core.document import Document
 from scoring.core.evidence import Evidence
 from scoring.text.lang import CJK_WEIGHT, detect_language, script_counts
 from scoring.text.normalize import Normalized, normalize
-from scoring.text.script import CJK_CHAR, CJK_CLASS
+from scoring.text.script import CJK_CHAR, CJK_CLASS, fold
 
 if TYPE_CHECKING:
     import jieba
@@ -97,7 +97,7 @@ class Segmented:
     """
 
     __slots__ = ("doc", "norm", "text", "lines", "lang", "_sentences", "_words", "_word_starts", "_shared",
-                 "_latin_pattern", "_word_count")
+                 "_latin_pattern", "_word_count", "_folded")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -111,6 +111,7 @@ class Segmented:
         self._shared: dict[str, Any] = {}
         self._latin_pattern: re.Pattern[str] | None | bool = False  # False: not looked at yet
         self._word_count: int | None = None
+        self._folded: str | None = None
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -132,6 +133,14 @@ class Segmented:
             self._words = tuple(tokenize(self.text))
             self._word_starts = [w.start for w in self._words]
         return self._words
+
+    @property
+    def folded(self) -> str:
+        """`fold(text)` (lower-cased, Simplified, same offsets), computed once: the cue matchers of
+        several rubrics search it."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
 
     def shared(self, key: str, compute: Callable[[Segmented], T]) -> T:
         """Per-document analysis computed once and shared between rubrics.
