@@ -3,6 +3,8 @@
 - English: VADER (vaderSentiment, MIT), its analyzer and its valence lexicon, with the news-domain
   supplement (`vader`, shared with the lean rubric) and, for the calibrated polarity, the news-domain
   extension on top (`news_vader`).
+- English subjectivity: Pattern's adjective lexicon (PDDL; `adjectives`), polarity, subjectivity and
+  intensity per word form.
 - Chinese: HowNet polarity words and degree/negation words (see the headers of
   rubrics/data/sentiment_zh_*.tsv for provenance).
 Traditional text is looked up after `scoring.text.script.to_simplified`.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import copy
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rubrics.common.data import data_rows
 
@@ -53,6 +55,21 @@ def news_vader() -> SentimentIntensityAnalyzer:
         else:
             analyzer.lexicon.pop(row["word"], None)
     return analyzer
+
+
+class Adjective(NamedTuple):
+    polarity: float  # -1 (negative) .. 1 (positive)
+    subjectivity: float  # 0 (objective) .. 1 (subjective)
+    intensity: float  # multiplier when the word modifies another word ("very" 1.3)
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, Adjective]:
+    """Lower-cased English word form -> its Pattern ratings (rubrics/data/sentiment_adjectives_en.tsv)."""
+    return {
+        row["word"]: Adjective(float(row["polarity"]), float(row["subjectivity"]), float(row["intensity"]))
+        for row in data_rows("sentiment_adjectives_en.tsv")
+    }
 
 
 @lru_cache(maxsize=1)

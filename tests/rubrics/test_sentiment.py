@@ -256,3 +256,17 @@ def test_shared_sentence_analysis_equals_unshared_on_seeds() -> None:
         for sentence, result in zip(seg.sentences, fresh, strict=True):
             if sentence.lang == "en":
                 assert result.compound == vader().polarity_scores(sentence.text)["compound"]
+
+
+def test_adjective_lexicon_is_bounded_lower_cased_and_agrees_with_its_source_header() -> None:
+    from rubrics.common.data import data_text
+    from rubrics.sentiment.lexicon import adjectives
+
+    lexicon = adjectives()
+    header = data_text("sentiment_adjectives_en.tsv").splitlines()[3]
+    assert f"of {len(lexicon)} forms" in header
+    assert lexicon["terrible"].polarity < 0 < lexicon["good"].polarity
+    assert lexicon["very"].intensity > 1
+    for word, entry in lexicon.items():
+        assert word == word.lower().strip(), word
+        assert -1 <= entry.polarity <= 1 and 0 <= entry.subjectivity <= 1 and entry.intensity > 0, word
