@@ -21,7 +21,9 @@ from scoring.text.script import has_cjk, to_simplified
 from scoring.text.segment import Segmented
 
 if TYPE_CHECKING:
-    from jieba.posseg import POSTokenizer
+    from collections.abc import Iterator
+
+    from jieba.posseg import POSTokenizer, pair
 
 _KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "organisation"}
 _DOTS = "·•・"
@@ -33,15 +35,32 @@ _SURNAMES = frozenset(
 )
 
 
+# Longest run of characters outside jieba's dictionary that its part-of-speech HMM may tag. The HMM
+# costs ~1 ms per character (a Viterbi over ~250 tag states), so 30,000 characters of one repeated
+# character or of mojibake took minutes; in news prose such runs are unknown names and stay under ~25
+# characters (22 at most in 2,000 Sogou sentences), and a longer run is not prose.
+MAX_HMM_RUN = 48
+
+
 @lru_cache(maxsize=1)
 def _tagger() -> POSTokenizer:
     import jieba
     import jieba.posseg
 
+    class BoundedPOSTokenizer(jieba.posseg.POSTokenizer):
+        # jieba (pinned 0.42.1) sends each run of out-of-dictionary characters to this private method;
+        # a run too long to be a name is tagged character by character from the dictionary instead.
+        def _POSTokenizer__cut_detail(self, sentence: str) -> Iterator[pair]:
+            if len(sentence) <= MAX_HMM_RUN:
+                yield from super()._POSTokenizer__cut_detail(sentence)
+                return
+            for char in sentence:
+                yield jieba.posseg.pair(char, self.word_tag_tab.get(char, "x"))
+
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return BoundedPOSTokenizer(tokenizer)
 
 
 def _plausible(name: str, kind: str, flag: str) -> bool:
