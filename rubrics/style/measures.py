@@ -1,9 +1,10 @@
-"""Writing-style measurements shared by the style rubric: word lists, shouted words, MATTR.
+"""Writing-style measurements shared by the style rubric: word lists, shouted words, MATTR, subjectivity.
 
 Each measurement is a named, interpretable count or share taken from the text and the title,
 never from who published them. The word lists are closed classes written out here (personal
 pronouns) or read from the project's function-word list (`data/boilerplate_function_words.tsv`,
-the same list the boilerplate rubric uses for its stop-word density).
+the same list the boilerplate rubric uses for its stop-word density); subjectivity is read from
+Pattern's English adjective lexicon (`rubrics.sentiment.lexicon.adjectives()`, PDDL).
 """
 
 from __future__ import annotations
@@ -49,6 +50,34 @@ def function_words_en() -> frozenset[str]:
         if row["lang"] == "en":
             words.update(row["words"].split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def subjective_words_en(threshold: float) -> frozenset[str]:
+    """Lower-cased English word forms Pattern rates at least `threshold` subjective (0..1)."""
+    from rubrics.sentiment.lexicon import adjectives
+
+    return frozenset(word for word, rating in adjectives().items() if rating.subjectivity >= threshold)
+
+
+@lru_cache(maxsize=1)
+def subjectivity_en() -> dict[str, float]:
+    """Lower-cased English word form -> Pattern's subjectivity (0 objective .. 1 subjective)."""
+    from rubrics.sentiment.lexicon import adjectives
+
+    return {word: rating.subjectivity for word, rating in adjectives().items()}
+
+
+def word_spans(text: str, words: frozenset[str], limit: int) -> list[tuple[int, int]]:
+    """The first `limit` Latin words of `text` whose lower-cased form is in `words`."""
+    out: list[tuple[int, int]] = []
+    if limit > 0:
+        for m in LATIN_WORD.finditer(text):
+            if m.group().lower() in words:
+                out.append(m.span())
+                if len(out) >= limit:
+                    break
+    return out
 
 
 def shouted_spans(text: str, written_forms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
