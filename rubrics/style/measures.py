@@ -68,16 +68,31 @@ def subjectivity_en() -> dict[str, float]:
     return {word: rating.subjectivity for word, rating in adjectives().items()}
 
 
-def word_spans(text: str, words: frozenset[str], limit: int) -> list[tuple[int, int]]:
-    """The first `limit` Latin words of `text` whose lower-cased form is in `words`."""
+def word_spans(folded: str, words: set[str] | frozenset[str], limit: int) -> list[tuple[int, int]]:
+    """The first `limit` occurrences (in text order) of `words` as whole words of `folded`, the
+    document's lower-cased text with unchanged offsets (`Segmented.folded`).
+
+    Searched word by word with str.find rather than by matching every word of the text: an
+    article holds a handful of distinct subjective words and hundreds of words.
+    """
     out: list[tuple[int, int]] = []
-    if limit > 0:
-        for m in LATIN_WORD.finditer(text):
-            if m.group().lower() in words:
-                out.append(m.span())
-                if len(out) >= limit:
-                    break
-    return out
+    if limit <= 0:
+        return out
+    n = len(folded)
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _word_char(folded[start - 1])) and not (end < n and _word_char(folded[end])):
+                out.append((start, end))
+            start = folded.find(word, end)
+    out.sort()
+    return out[:limit]
+
+
+def _word_char(ch: str) -> bool:
+    """A character that would make a neighbouring match part of a longer Latin word."""
+    return ch.isalpha() or ch in "'’"
 
 
 def shouted_spans(text: str, written_forms: set[str] | frozenset[str]) -> list[tuple[int, int]]:

@@ -146,14 +146,14 @@ class StyleRubric(Rubric):
 
         if latin:
             lowered = tokens if not chinese else [w.lower() for w in latin]
-            subjective = subjective_words_en(self.subjective_threshold)
-            count = sum(w in subjective for w in lowered)
-            features["subjective_share"] = count / len(lowered)
             rated = [v for v in map(subjectivity_en().get, lowered) if v is not None]
+            subjective_count = sum(v >= self.subjective_threshold for v in rated)
+            features["subjective_share"] = subjective_count / len(lowered)
             if rated:
                 features["mean_subjectivity"] = sum(rated) / len(rated)
-            if count:
-                spans.extend((s, e, "subjective") for s, e in word_spans(text, subjective, self.max_evidence))
+            if subjective_count:
+                present = subjective_words_en(self.subjective_threshold).intersection(lowered)
+                spans.extend((s, e, "subjective") for s, e in word_spans(seg.folded, present, self.max_evidence))
 
         title_marked = bool(features.get("title_shouted_words") or features.get("title_exclamation"))
         intensity = (len(shouted) + len(marks)) * per_1k / self.saturation_per_1k + 0.5 * title_marked
