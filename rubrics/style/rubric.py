@@ -44,6 +44,8 @@ features, not this score.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rubrics.boilerplate import is_headline_like, shared_labels
 from rubrics.common.cues import word_equivalents
 from rubrics.style.measures import (
@@ -56,6 +58,7 @@ from rubrics.style.measures import (
     ends_with_question,
     function_words_en,
     mattr,
+    rated_words_en,
     shouted_spans,
     subjective_words_en,
     subjectivity_en,
@@ -146,13 +149,16 @@ class StyleRubric(Rubric):
 
         if latin:
             lowered = tokens if not chinese else [w.lower() for w in latin]
-            rated = [v for v in map(subjectivity_en().get, lowered) if v is not None]
-            subjective_count = sum(v >= self.subjective_threshold for v in rated)
-            features["subjective_share"] = subjective_count / len(lowered)
+            # Per distinct rated word rather than per word: an article repeats a few dozen of them.
+            subjectivity = subjectivity_en()
+            rated = Counter(filter(rated_words_en().__contains__, lowered))  # word -> occurrences
+            subjective = subjective_words_en(self.subjective_threshold)
+            present = subjective.intersection(rated)
+            features["subjective_share"] = sum(rated[w] for w in present) / len(lowered)
             if rated:
-                features["mean_subjectivity"] = sum(rated) / len(rated)
-            if subjective_count:
-                present = subjective_words_en(self.subjective_threshold).intersection(lowered)
+                features["mean_subjectivity"] = (sum(subjectivity[w] * n for w, n in rated.items())
+                                                 / sum(rated.values()))
+            if present:
                 spans.extend((s, e, "subjective") for s, e in word_spans(seg.folded, present, self.max_evidence))
 
         title_marked = bool(features.get("title_shouted_words") or features.get("title_exclamation"))
