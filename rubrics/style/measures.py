@@ -1,9 +1,10 @@
-"""Writing-style measurements shared by the style rubric: word lists, shouted words, MATTR.
+"""Writing-style measurements shared by the style rubric: word lists, shouted words, MATTR, subjectivity.
 
 Each measurement is a named, interpretable count or share taken from the text and the title,
 never from who published them. The word lists are closed classes written out here (personal
 pronouns) or read from the project's function-word list (`data/boilerplate_function_words.tsv`,
-the same list the boilerplate rubric uses for its stop-word density).
+the same list the boilerplate rubric uses for its stop-word density); subjectivity is read from
+Pattern's English adjective lexicon (`rubrics.sentiment.lexicon.adjectives()`, PDDL).
 """
 
 from __future__ import annotations
@@ -49,6 +50,55 @@ def function_words_en() -> frozenset[str]:
         if row["lang"] == "en":
             words.update(row["words"].split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def subjective_words_en(threshold: float) -> frozenset[str]:
+    """Lower-cased English word forms Pattern rates at least `threshold` subjective (0..1)."""
+    from rubrics.sentiment.lexicon import adjectives
+
+    return frozenset(word for word, rating in adjectives().items() if rating.subjectivity >= threshold)
+
+
+@lru_cache(maxsize=1)
+def subjectivity_en() -> dict[str, float]:
+    """Lower-cased English word form -> Pattern's subjectivity (0 objective .. 1 subjective)."""
+    from rubrics.sentiment.lexicon import adjectives
+
+    return {word: rating.subjectivity for word, rating in adjectives().items()}
+
+
+@lru_cache(maxsize=1)
+def rated_words_en() -> frozenset[str]:
+    """The word forms `subjectivity_en` rates (a frozenset intersects a document's words fastest)."""
+    return frozenset(subjectivity_en())
+
+
+def word_spans(folded: str, words: set[str] | frozenset[str], limit: int) -> list[tuple[int, int]]:
+    """The first `limit` occurrences (in text order) of `words` as whole words of `folded`, the
+    document's lower-cased text with unchanged offsets (`Segmented.folded`).
+
+    Searched word by word with str.find rather than by matching every word of the text: an
+    article holds a handful of distinct subjective words and hundreds of words.
+    """
+    out: list[tuple[int, int]] = []
+    if limit <= 0:
+        return out
+    n = len(folded)
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _word_char(folded[start - 1])) and not (end < n and _word_char(folded[end])):
+                out.append((start, end))
+            start = folded.find(word, end)
+    out.sort()
+    return out[:limit]
+
+
+def _word_char(ch: str) -> bool:
+    """A character that would make a neighbouring match part of a longer Latin word."""
+    return ch.isalpha() or ch in "'’"
 
 
 def shouted_spans(text: str, written_forms: set[str] | frozenset[str]) -> list[tuple[int, int]]:

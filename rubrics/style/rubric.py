@@ -24,9 +24,16 @@ Body:
     question_share          share of sentences that end in a question mark
     first_person_per_1k     I/we/my… (我/我们…) per 1,000 words
     second_person_per_1k    you/your… (你/您…) per 1,000 words
+    subjective_share        share of the Latin words that Pattern's lexicon rates at least
+                            `subjective_threshold` subjective ("absurd", "remarkable"; Horne &
+                            Adali's subjective words; absent without Latin words)
+    mean_subjectivity       mean Pattern subjectivity of the Latin words the lexicon rates
+                            (TextBlob's document subjectivity without its negation and
+                            intensifier rules; absent when no word is rated)
 
 Which features are defined per language: every body feature is computed for English, Chinese
-and mixed text, except `word_length` (Latin words only) and shouting (no capitals in Chinese).
+and mixed text, except `word_length` and subjectivity (Latin words only, English lexicon) and
+shouting (no capitals in Chinese).
 The features are measured the same way in each language, but their scales differ (a Chinese word
 is not an English word), so a fitted model decides per feature which languages it applies to.
 
@@ -36,6 +43,8 @@ features, not this score.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from rubrics.boilerplate import is_headline_like, shared_labels
 from rubrics.common.cues import word_equivalents
@@ -49,7 +58,11 @@ from rubrics.style.measures import (
     ends_with_question,
     function_words_en,
     mattr,
+    rated_words_en,
     shouted_spans,
+    subjective_words_en,
+    subjectivity_en,
+    word_spans,
 )
 from scoring.core.params import Interval
 from scoring.rubric import Evidence, Rubric, RubricResult
@@ -59,27 +72,29 @@ from scoring.text.segment import Segmented
 FEATURES = (
     "title_words", "title_function_share", "title_shouted_words", "title_exclamation", "title_question",
     "words", "word_length", "mattr", "shouted_per_1k", "exclamations_per_1k", "question_share",
-    "first_person_per_1k", "second_person_per_1k",
+    "first_person_per_1k", "second_person_per_1k", "subjective_share", "mean_subjectivity",
 )
 
 
 class StyleRubric(Rubric):
     name = "style"
-    version = "1.0"
+    version = "1.1"
     description = ("Writing style of title and body (Horne & Adali 2017): title length, function words and "
-                   "shouting; body length, word length, lexical diversity, shouting, exclamations, questions "
-                   "and personal address.")
+                   "shouting; body length, word length, lexical diversity, shouting, exclamations, questions, "
+                   "personal address and subjective words.")
     feature_names = FEATURES
     parameter_constraints = {
         "mattr_window": Interval(int, 10, 1000),
         "saturation_per_1k": Interval(float, 0.1, 1000),
+        "subjective_threshold": Interval(float, 0.0, 1.0),
         "max_evidence": Interval(int, 0, None),
     }
 
     def __init__(self, *, mattr_window: int = 50, saturation_per_1k: float = 10.0,
-                 max_evidence: int = 200) -> None:
+                 subjective_threshold: float = 0.5, max_evidence: int = 200) -> None:
         self.mattr_window = mattr_window
         self.saturation_per_1k = saturation_per_1k
+        self.subjective_threshold = subjective_threshold
         self.max_evidence = max_evidence
 
     def score(self, seg: Segmented) -> RubricResult:
@@ -131,6 +146,20 @@ class StyleRubric(Rubric):
         spans.extend((s, e, "second_person") for s, e in second)
         features["first_person_per_1k"] = len(first) * per_1k
         features["second_person_per_1k"] = len(second) * per_1k
+
+        if latin:
+            lowered = tokens if not chinese else [w.lower() for w in latin]
+            # Per distinct rated word rather than per word: an article repeats a few dozen of them.
+            subjectivity = subjectivity_en()
+            rated = Counter(filter(rated_words_en().__contains__, lowered))  # word -> occurrences
+            subjective = subjective_words_en(self.subjective_threshold)
+            present = subjective.intersection(rated)
+            features["subjective_share"] = sum(rated[w] for w in present) / len(lowered)
+            if rated:
+                features["mean_subjectivity"] = (sum(subjectivity[w] * n for w, n in rated.items())
+                                                 / sum(rated.values()))
+            if present:
+                spans.extend((s, e, "subjective") for s, e in word_spans(seg.folded, present, self.max_evidence))
 
         title_marked = bool(features.get("title_shouted_words") or features.get("title_exclamation"))
         intensity = (len(shouted) + len(marks)) * per_1k / self.saturation_per_1k + 0.5 * title_marked

@@ -87,3 +87,20 @@ def test_evidence_points_into_the_original_text() -> None:
     doc, result = _score(text)
     assert "ＦＩＮＡＬＬＹ" in _evidence(doc, result, "shouted")
     assert _evidence(doc, result, "exclamation") == ["!"]
+
+
+def test_subjective_words_from_the_pattern_lexicon_with_evidence() -> None:
+    opinion = "This absurd and outrageous plan is a truly remarkable disaster. Honestly, it is awful."
+    report = "The council approved the plan on Tuesday. The vote was seven to two, the clerk said."
+    doc, loud = _score(opinion)
+    _, plain = _score(report)
+    assert {"absurd", "outrageous", "remarkable", "awful"} <= set(_evidence(doc, loud, "subjective"))
+    assert loud.features["subjective_share"] > plain.features["subjective_share"]
+    assert loud.features["mean_subjectivity"] > 0.5
+    words = len(doc.text.split())
+    assert loud.features["subjective_share"] == pytest.approx(len(_evidence(doc, loud, "subjective")) / words)
+
+
+def test_subjectivity_is_not_measured_without_latin_words() -> None:
+    _, result = _score("美国总统说:我们终于完成了!\n\n据报道,政府将继续投入。")
+    assert "subjective_share" not in result.features and "mean_subjectivity" not in result.features
