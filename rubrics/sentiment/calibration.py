@@ -88,52 +88,54 @@ def _in_name(tokens: list[str], i: int) -> bool:
     return i + 1 < len(tokens) and not token.endswith(_NAME_BREAK) and _title_case(tokens[i + 1])
 
 
-def _negated_at(lower: list[str], i: int) -> bool:
-    """A negation just before token i, skipping one-character tokens ("not a good idea"), as in Pattern."""
-    j = i - 1
-    while j >= 0 and len(lower[j].strip("'")) <= 1:
-        j -= 1
-    return j >= 0 and (lower[j] in NEGATION_CUES or "n't" in lower[j])
-
-
-def adjective_scores(tokens: list[str], lower: list[str], carriers: set[int]) -> tuple[float, float, int]:
+def adjective_scores(
+    tokens: list[str], lower: list[str], carriers: tuple[tuple[int, float], ...]
+) -> tuple[float, float, int]:
     """Pattern's polarity and subjectivity of a sentence (see `adjective_polarity` in the module docstring), and
     how many of its polar words are not already VADER carriers (the extra evidence)."""
     lexicon = adjectives()
-    if lexicon.keys().isdisjoint(lower):
+    hits = [i for i, w in enumerate(lower) if w in lexicon]
+    if not hits:
         return 0.0, 0.0, 0
-    polarities: list[float] = []
-    subjectivity = 0.0
-    extra = 0
-    intensifier = -1  # index of the last word if it is an intensifier still waiting for its word
-    last_subjectivity = 0.0
-    last_new = False  # whether the last assessment counted in `extra`
-    for i, word in enumerate(lower):
-        entry = lexicon.get(word)
-        if entry is None or (i and tokens[i][0] in _NAME_START and _in_name(tokens, i)):
+    carried = {i for i, _ in carriers}
+    count = extra = 0
+    polarity_sum = subjectivity_sum = 0.0
+    # The last assessment, while it is an intensifier still waiting for its word: index, ratings, whether new.
+    intensifier = -1
+    last = (0.0, 0.0, False)
+    for i in hits:
+        if i and tokens[i][0] in _NAME_START and _in_name(tokens, i):
             continue
-        value, subjective = entry.polarity, entry.subjectivity
+        value, subjective, intensity = lexicon[lower[i]]
         start = i
         if intensifier >= 0 and all(len(w) <= 2 for w in lower[intensifier + 1 : i]):
             # "very good": one assessment, the word's ratings times the intensifier's intensity.
             start = intensifier
-            intensity = lexicon[lower[intensifier]].intensity
-            value = max(-1.0, min(1.0, value * intensity))
-            subjective = max(-1.0, min(1.0, subjective * intensity))
-            polarities.pop()
-            subjectivity -= last_subjectivity
-            extra -= last_new
-        if _negated_at(lower, start):
+            boost = lexicon[lower[intensifier]].intensity
+            value = max(-1.0, min(1.0, value * boost))
+            subjective = max(-1.0, min(1.0, subjective * boost))
+            count -= 1
+            polarity_sum -= last[0]
+            subjectivity_sum -= last[1]
+            extra -= last[2]
+        # A negation just before the word, skipping one-character tokens ("not a good idea"), as in Pattern.
+        j = start - 1
+        while j >= 0 and len(lower[j]) <= 2 and len(lower[j].strip("'")) <= 1:
+            j -= 1
+        if j >= 0 and (lower[j] in NEGATION_CUES or "n't" in lower[j]):
             value *= -0.5
-        polarities.append(value)
-        subjectivity += subjective
-        last_subjectivity = subjective
-        last_new = bool(value) and i not in carriers
-        extra += last_new
-        intensifier = i if entry.intensity != 1.0 else -1
-    if not polarities:
+        new = value != 0.0 and i not in carried
+        count += 1
+        polarity_sum += value
+        subjectivity_sum += subjective
+        extra += new
+        if intensity != 1.0:
+            intensifier, last = i, (value, subjective, new)
+        else:
+            intensifier = -1
+    if not count:
         return 0.0, 0.0, 0
-    return sum(polarities) / len(polarities), subjectivity / len(polarities), extra
+    return polarity_sum / count, subjectivity_sum / count, extra
 
 
 def sentence_features(
@@ -155,8 +157,7 @@ def sentence_features(
             if w == "too" and tokens[i].isalpha() and lower[i + 1][:1].isalpha()
         )
     question = "?" in text
-    carriers = {i for i, _ in scored.carriers}
-    adjective, subjectivity, adjective_words = adjective_scores(tokens, lower, carriers)
+    adjective, subjectivity, adjective_words = adjective_scores(tokens, lower, scored.carriers)
     cues = negators + excess + question + adjective_words
     if not scored.carriers:
         if not cues:
