@@ -59,8 +59,9 @@ def main() -> int:
         ("rubric 1.0 `compound` (carrier-weighted VADER + news_domain compounds)", previous),
         ("**calibrated polarity, 10-fold CV grouped by article**", out_of_fold),
         ("calibrated polarity, CV, without the extension words seen in error analysis", unseen),
-        ("rubric 2.0 `compound` as shipped (fitted on these snippets)", np.array([r.features["compound"] for r in results])),
-        ("rubric 2.0 `mean_compound` as shipped", np.array([r.features["mean_compound"] for r in results])),
+        (f"rubric {rubric.version} `compound` as shipped (fitted on these snippets)",
+         np.array([r.features["compound"] for r in results])),
+        (f"rubric {rubric.version} `mean_compound` as shipped", np.array([r.features["mean_compound"] for r in results])),
     )
     print(f"nyt-dev: {len(rows)} snippets from {len(set(groups))} articles (human mean rating / 4, VADER paper)\n")
     print("| method | Pearson r | sign macro-F1 (pos/neg) |")

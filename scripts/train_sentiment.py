@@ -5,7 +5,7 @@
 Data: ../shared/eval/sentiment/nyt-dev.jsonl, the NYT editorial snippets of Hutto & Gilbert (ICWSM 2014),
 each rated by at least 20 people on -4..+4 (MIT licence: training allowed). Target: the mean rating / 4.
 
-Model: ridge regression (alpha 10) without intercept over the seven per-sentence features of
+Model: ridge regression (alpha 10) without intercept over the nine per-sentence features of
 rubrics/sentiment/calibration.py, each divided by its root mean square (so the penalty treats them
 alike, and a sentence without evidence keeps polarity 0). A snippet's features are the evidence-weighted
 mean of its sentences' features, because the rubric's document polarity is exactly that weighted mean of

@@ -3,7 +3,8 @@
 Method. Every sentence is scored in its own language. English (and Latin-script sentences the
 language identifier did not call English: short English text is often misidentified, and VADER
 gives foreign words no valence) with VADER (Hutto & Gilbert 2014) plus the news-domain lexicons
-(rubrics/data/sentiment_news_domain.tsv and sentiment_news_extension.tsv), whose parts a model fitted
+(rubrics/data/sentiment_news_domain.tsv and sentiment_news_extension.tsv) and, as a second independent
+lexicon, Pattern's adjectives (rubrics/data/sentiment_adjectives_en.tsv), whose parts a model fitted
 to human ratings of news sentences combines into a calibrated polarity (calibration.py,
 scripts/train_sentiment.py). Chinese with a HowNet lexicon, degree adverbs and negators (zh.py),
 rescaled onto the English polarity scale. Nothing else is scored.
@@ -29,7 +30,8 @@ least three scored sentences are charged. The default charged threshold (from th
 calibrated polarity that marks as many nyt-dev sentences charged as VADER's |compound| >= 0.5 did.
 
 Evidence: in each charged sentence, the words that carried its valence, labelled `positive` or
-`negative` with the word's (negation-adjusted) valence in the calibration's lexicon as weight.
+`negative` with the word's (negation-adjusted) valence in the calibration's lexicon as weight; words only
+Pattern's adjective lexicon rates carry its polarity x 4 (VADER's scale).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from rubrics.sentiment.calibration import calibration_model, polarity, sentence_features
-from rubrics.sentiment.lexicon import extension_words, news_vader, vader
+from rubrics.sentiment.lexicon import adjectives, extension_words, news_vader, vader
 from rubrics.sentiment.vader import NEGATORS, VaderSentence, VaderTokens, vader_scored, vader_tokens
 from rubrics.sentiment.zh import NEGATION_SCALAR, squash, zh_word_valences
 from scoring.core.params import Interval, NoneOr
@@ -50,6 +52,8 @@ POLARITY_CUTOFF = 0.05
 # shorter, and VADER's cost grows with length (a 100 KB "sentence" is a scraping accident).
 MAX_SENTENCE_CHARS = 2000
 _NEGATION_WINDOW = 3
+# Evidence weights are on VADER's valence scale (-4..4); Pattern's polarities are on -1..1.
+ADJECTIVE_TO_VADER = 4.0
 # Keys under which the per-sentence analysis is shared with other rubrics (lean) through
 # `Segmented.shared`: computed once per document, whichever rubric asks first.
 SHARED_SENTENCES = "sentiment.sentences"
@@ -154,12 +158,16 @@ def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
         pairs = zh_word_valences(words)
     else:
         lexicon = news_vader().lexicon
+        second = adjectives()
         pairs = []
         lowered = [w.text.lower() for w in words]
         for i, token in enumerate(lowered):
             valence = lexicon.get(token)
             if valence is None:
-                continue
+                entry = second.get(token)
+                if entry is None:
+                    continue
+                valence = entry.polarity * ADJECTIVE_TO_VADER
             for before in lowered[max(0, i - _NEGATION_WINDOW) : i]:
                 if before in NEGATORS or before.endswith("n't"):
                     valence *= NEGATION_SCALAR
@@ -172,10 +180,11 @@ def valence_evidence(seg: Segmented, sentence: Sentence) -> list[Evidence]:
 
 class SentimentRubric(Rubric):
     name = "sentiment"
-    version = "2.0"
+    version = "2.1"
     description = (
-        "Restraint of tone: 1 - mean |sentence polarity| (VADER's parts calibrated on human ratings of "
-        "news sentences for English, HowNet lexicon with degree and negation words for Chinese)."
+        "Restraint of tone: 1 - mean |sentence polarity| (VADER's parts and Pattern's adjective polarity and "
+        "subjectivity calibrated on human ratings of news sentences for English, HowNet lexicon with degree "
+        "and negation words for Chinese)."
     )
     feature_names = ("compound", "mean_compound", "extremity", "charged_share", "positive_share", "negative_share")
 

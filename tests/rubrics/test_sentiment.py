@@ -140,6 +140,30 @@ def test_news_extension_is_separate_from_the_shared_lexicon() -> None:
     assert sentence_polarities(seg)[0] == 0.0 > sentence_polarities(seg)[1]
 
 
+def test_adjective_lexicon_scores_words_vader_lacks() -> None:
+    """Pattern's adjectives: polarity where VADER has no word, negation halves and reverses, an intensifier
+    multiplies the next word, a word inside a Title-Case name is not evaluation."""
+    from rubrics.sentiment.calibration import adjective_scores
+    from rubrics.sentiment.lexicon import adjectives, news_vader
+    from rubrics.sentiment.vader import vader_tokens
+
+    assert "atrocious" not in news_vader().lexicon and adjectives()["atrocious"].polarity < 0
+
+    def scores(text: str) -> tuple[float, float, int]:
+        tokens = vader_tokens(news_vader(), text)
+        return adjective_scores(tokens.tokens, tokens.lower, ())
+
+    plain, negated, intensified = (scores(t) for t in (
+        "The service was atrocious.", "The service was not atrocious.", "The service was very atrocious."))
+    atrocious = adjectives()["atrocious"]
+    assert plain == (atrocious.polarity, atrocious.subjectivity, 1)
+    assert negated[0] == pytest.approx(-0.5 * atrocious.polarity)
+    assert intensified[0] == pytest.approx(max(-1.0, atrocious.polarity * adjectives()["very"].intensity))
+    assert intensified[2] == 1  # "very atrocious" is one assessment
+    assert scores("They read Bleak House again.") == (0.0, 0.0, 0)
+    assert sentence_polarities(seg_of("The service was atrocious."))[0] < 0  # VADER alone gives 0
+
+
 def test_model_file_matches_the_features() -> None:
     from rubrics.common.data import data_json
     from rubrics.sentiment.calibration import FEATURES, MODEL_FILE, calibration_model
