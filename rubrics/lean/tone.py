@@ -19,6 +19,7 @@ or to the right of). Then per mention (`mention_features`):
   subject of an act (active) or its object (passive voice, "was accused by"), negated after it,
   in a clause opened by a contrast word;
 - word classes near it;
+- Pattern's adjective ratings (rubrics.sentiment.lexicon.adjectives, PDDL) near it and in its clause;
 - the context lexicon: for every other word of the sentence (not the mention's own tokens, not
   another actor's), its weights for the side it stands on (left / right of the mention), times
   exp(-d/5): three sums, one per class, that enter the class scores as they are.
@@ -46,6 +47,7 @@ import numpy as np
 from rubrics.common.data import data_json, data_rows
 from rubrics.lean.voice import is_voice
 from rubrics.sentiment import MAX_SENTENCE_CHARS, sentence_sentiments
+from rubrics.sentiment.lexicon import Adjective, adjectives
 from rubrics.sentiment.vader import NEGATORS
 from rubrics.sentiment.zh import squash, zh_word_valences
 from scoring.text.script import to_simplified
@@ -182,6 +184,7 @@ class SentenceTable:
     quoted: list[bool]
     classes: list[int]
     context: list[ContextWeights | None]
+    adjective: list[Adjective | None]  # Pattern's rating of the word (English)
     compound: float
     cjk: bool
     text: str
@@ -189,16 +192,17 @@ class SentenceTable:
     # The tokens that carry something (a valence, an act, a word class or context weights), as
     # (index, valence, clause, quoted, act, class mask, context): every mention of the sentence
     # visits only these. None until first needed.
-    signal: list[tuple[int, float, int, bool, tuple[float, float] | None, int, ContextWeights | None]] | None \
-        = None
+    signal: list[tuple[int, float, int, bool, tuple[float, float] | None, int, ContextWeights | None,
+                       Adjective | None]] | None = None
 
     def signals(self, acts: dict[str, tuple[float, float]]) -> list[tuple]:  # type: ignore[type-arg]
         if self.signal is None:
             valence, classes, context, clause = self.valence, self.classes, self.context, self.clause
-            quoted = self.quoted
-            self.signal = [(i, valence[i], clause[i], quoted[i], acts.get(w), classes[i], context[i])
+            quoted, adjective = self.quoted, self.adjective
+            self.signal = [(i, valence[i], clause[i], quoted[i], acts.get(w), classes[i], context[i], adjective[i])
                            for i, w in enumerate(self.low)
-                           if valence[i] or classes[i] or context[i] is not None or w in acts]
+                           if valence[i] or classes[i] or context[i] is not None or adjective[i] is not None
+                           or w in acts]
         return self.signal
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
@@ -255,7 +259,7 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
                 quoted[i] = True
     words = tone_words().classes
     return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
-                         list(map(context.get, low)), compound, False, text, base)
+                         list(map(context.get, low)), list(map(adjectives().get, low)), compound, False, text, base)
 
 
 def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
@@ -277,7 +281,7 @@ def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
     compound = squash(sum(valences.values()))
     return SentenceTable([w.start for w in words], [w.end for w in words], [to_simplified(w.text) for w in words],
                          [valences.get(w.start, 0.0) for w in words], clause, quoted, [0] * n, [None] * n,
-                         compound, True, sentence.text, sentence.start)
+                         [None] * n, compound, True, sentence.text, sentence.start)
 
 
 # Indices of the signed features (see _SIGNED): each is accumulated in a positive and a negative list.
@@ -329,7 +333,8 @@ def mention_vector(table: SentenceTable, start: int, end: int,
     other_set = frozenset(other_tokens)
     context_negative = context_neutral = context_positive = 0.0
     last_distance = _MAX_DISTANCE - 1
-    for i, v, i_clause, i_quoted, act, mask, context in table.signals(acts):
+    adjective_pos = adjective_neg = adjective_subjectivity = adjective_clause = 0.0
+    for i, v, i_clause, i_quoted, act, mask, context, adjective in table.signals(acts):
         if t0 <= i <= t1:
             if v > 0:
                 pos[_OWN] += v
@@ -393,6 +398,16 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                     if same_clause and d <= 5:
                         key = f"class_{name}_{'after' if i > t1 else 'before'}"
                         class_sums[key] = class_sums.get(key, 0.0) + 1.0
+        if adjective is not None:
+            polarity = adjective.polarity
+            if polarity > 0:
+                adjective_pos += polarity * near
+            else:
+                adjective_neg -= polarity * near
+            adjective_subjectivity += adjective.subjectivity * near
+            if same_clause:
+                adjective_clause += polarity
+            contribution += polarity * near
         if context is not None and i not in other_set:
             weights = context[0] if i < t0 else context[1]
             if weights is not None:
@@ -420,6 +435,7 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                float(any(low[i] in NEGATORS or low[i].endswith("n't") for i in range(t1 + 1, min(n, t1 + 4)))),
                float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
     values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES] if class_sums else _NO_CLASSES
+    values += (adjective_pos, adjective_neg, adjective_subjectivity, adjective_clause)
     values += (context_negative, context_neutral, context_positive)
     return values, carried
 
@@ -454,6 +470,9 @@ FEATURES: tuple[str, ...] = (
     "in_quote", "speaker", "speaker_quote_pos", "speaker_quote_neg", "passive", "possessive", "negated_after",
     "contrast_clause", "others", "question", "first",
     *(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before")),
+    # Pattern's adjective ratings (a second valence source): polarity by sign and subjectivity, weighted
+    # exp(-d/5); the polarity in the mention's clause
+    "adjective_pos_near", "adjective_neg_near", "adjective_subjectivity_near", "adjective_clause",
     # the context lexicon's sums per class (coefficient 1 on their own class: the lexicon holds the weights)
     "context_negative", "context_neutral", "context_positive",
 )
