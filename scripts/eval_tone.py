@@ -2,7 +2,7 @@
 
 Data: ../shared/eval/tone/ (NewsMTSC, Hamborg & Donnay, EACL 2021; MIT). devtest_mt (sentences with
 two or more annotated people) is never trained or tuned on; train figures are 5-fold cross-validated
-grouped by article (the model and its lexicon refitted in every fold, scripts/train_tone.py).
+grouped by article (the model and its context lexicon refitted in every fold, scripts/train_tone.py).
 
 Each sentence is scored as a one-sentence document.
 - coverage: share of annotated targets that a mention found by discovery overlaps (character
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_tone import C_GRID, TONE, cross_validate, examples, normalised_span, rows  # noqa: E402
+from train_tone import C_GRID, SCALE_GRID, TONE, cross_validate, examples, normalised_span, rows  # noqa: E402
 
 from rubrics.lean import LeanRubric  # noqa: E402
 from rubrics.lean.gazetteer import gazetteer  # noqa: E402
@@ -109,8 +109,9 @@ def main() -> None:
     if not (TONE / "newsmtsc-devtest_mt.jsonl").exists():
         sys.exit(f"{TONE} not found: NewsMTSC lives in ../shared/eval/tone/ next to the repo")
     spec = tone_model().spec
-    cv = cross_validate(examples("train"), (spec["C"],))[spec["C"]]
-    assert spec["C"] in C_GRID
+    chosen = (spec["C"], spec["context_scale"])
+    cv = cross_validate(examples("train"), (chosen,))[chosen]
+    assert spec["C"] in C_GRID and spec["context_scale"] in SCALE_GRID
     print("NewsMTSC: coverage of the annotated targets and macro-F1 of the tone toward them")
     print()
     print("| split | targets | coverage | names | pronouns, roles | rubric F1 | model on span F1 "
@@ -122,8 +123,10 @@ def main() -> None:
         print(f"| {split} | {r['targets']:,} | {r['coverage']:.4f} | {r['coverage_names']:.4f} | "
               f"{r['coverage_pronouns']:.4f} | {r['f1_rubric']:.4f} | {span} | {r['f1_vader']:.4f} | {r['f1_v1']:.4f} |")
     print()
-    print(f"train figures other than CV are in-sample; CV: 5 folds grouped by article, C={spec['C']} "
-          f"(chosen by CV over {', '.join(map(str, C_GRID))}).")
+    print(f"train figures other than CV are in-sample; CV: 5 folds grouped by article, C={spec['C']}, "
+          f"context scale {spec['context_scale']} (chosen by CV over C {', '.join(map(str, C_GRID))} and "
+          f"scale {', '.join(map(str, SCALE_GRID))}); over three article shuffles "
+          f"{', '.join(map(str, spec['cv']['article_shuffles']))}.")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,14 @@ editorial snippets (../shared/eval/sentiment/nyt-dev.jsonl, MIT, training allowe
 
 Method (rubrics/lean/tone.py has the features): every training sentence is scored as a document,
 so the features come from exactly the code the rubric runs (mentions found by discovery are the
-"other actors"; the annotated span is the mention). A news lexicon is learned from the words
-around the mentions (general vocabulary only: `lean_lowercase_words.txt` minus function words,
-in at least MIN_COUNT training sentences; per word the smoothed log-odds of positive vs negative,
-`pol`, and of polar vs neutral, `subj`; the TOP_WORDS strongest by |log-odds| x sqrt(count)); then
-a multinomial logistic regression over the standardised features, C chosen by 5-fold
-cross-validation grouped by article (the lexicon is relearned inside every fold).
+"other actors"; the annotated span is the mention). One multinomial logistic regression over the
+standardised features of rubrics/lean/tone.py and the context lexicon's columns: per word and side
+(left / right of the mention) the sum of exp(-d/5) over its occurrences (`context_positions`), for
+the word-sides seen with at least MIN_TARGETS training targets, the block multiplied by
+CONTEXT_SCALE (a separate, stronger L2 penalty on the word weights than on the features). C and
+the scale are chosen by 5-fold cross-validation grouped by article (the vocabulary is rebuilt inside
+every fold). The word-side coefficients are stored as the lexicon, the features' coefficients as
+the model.
 
     .venv/bin/python scripts/train_tone.py
 """
@@ -25,7 +27,6 @@ from __future__ import annotations
 
 import collections
 import json
-import math
 import re
 import sys
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,10 +45,12 @@ NYT = SHARED / "eval" / "sentiment" / "nyt-dev.jsonl"
 MODEL_OUT = ROOT / "rubrics" / "data" / "lean_tone_model.json"
 VOCABULARY_OUT = ROOT / "rubrics" / "data" / "lean_lowercase_words.txt"
 CLASSES = ("negative", "neutral", "positive")
-C_GRID = (0.03, 0.1, 0.3, 1.0)
-MIN_COUNT = 20
-TOP_WORDS = 400
+C_GRID = (0.1, 0.3, 1.0)
+SCALE_GRID = (0.3, 1.0)
+MIN_TARGETS = 5
 FOLDS = 5
+CONTEXT = ("context_negative", "context_neutral", "context_positive")
+_NUMBER_LIST = re.compile(r"\[\s*((?:-?[\d.e+-]+,\s*)*-?[\d.e+-]+)\s*\]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 
 
@@ -100,18 +104,15 @@ class Example:
     others: list[tuple[int, int]]
     label: str
     group: str
-    context: frozenset[str]  # general words of the sentence outside the mention
 
 
 def examples(split: str) -> list[Example]:
     """One example per annotated target: its sentence table (no learned lexicon yet) and spans."""
-    from rubrics.lean.names import word_classes
     from rubrics.lean.resolve import find_mentions
     from rubrics.lean.tone import sentence_table
     from scoring.core.document import Document
     from scoring.text.segment import Segmented
 
-    general = word_classes().ordinary - word_classes().function
     out = []
     for row in rows(split):
         seg = Segmented(Document(id=row["id"], text=row["text"]))
@@ -121,13 +122,11 @@ def examples(split: str) -> list[Example]:
             start, end = normalised_span(seg, span["start"], span["end"])
             index = _sentence_of(seg, start)
             if index not in tables:
-                tables[index] = sentence_table(seg, index, lexicon={})
+                tables[index] = sentence_table(seg, index, context={})
             table = tables[index]
             others = [(m.start, m.end) for m in mentions if seg.sentences[index].start <= m.start
                       < seg.sentences[index].end and not (m.start < end and start < m.end)]
-            context = frozenset(w for w, s, e in zip(table.low, table.starts, table.ends, strict=True)
-                                if w in general and not (s < end and start < e))
-            out.append(Example(table, start, end, others, span["polarity"], article(row["id"]), context))
+            out.append(Example(table, start, end, others, span["polarity"], article(row["id"])))
     return out
 
 
@@ -148,63 +147,86 @@ def _sentence_of(seg, pos: int) -> int:  # type: ignore[no-untyped-def]
     return max(0, min(range(len(seg.sentences)), key=lambda i: abs(seg.sentences[i].start - pos)))
 
 
-def learn_lexicon(train: list[Example]) -> dict[str, list[float]]:
-    """word -> [pol, subj, count]: smoothed log-odds (add-one) over the sentences holding the word."""
-    counts = {c: collections.Counter() for c in CLASSES}
-    for ex in train:
-        counts[ex.label].update(ex.context)
-    totals = {c: sum(counts[c].values()) for c in CLASSES}
-    vocabulary = set().union(*counts.values())
-    v = len(vocabulary)
-    scored = []
-    for word in vocabulary:
-        n = sum(counts[c][word] for c in CLASSES)
-        if n < MIN_COUNT:
-            continue
-        p = {c: (counts[c][word] + 1) / (totals[c] + v) for c in CLASSES}
-        pol = math.log(p["positive"] / p["negative"])
-        subj = math.log((p["positive"] + p["negative"]) / 2 / p["neutral"])
-        scored.append((max(abs(pol), abs(subj)) * math.sqrt(n), word, pol, subj, n))
-    scored.sort(reverse=True)
-    return {w: [round(pol, 4), round(subj, 4), n] for _, w, pol, subj, n in scored[:TOP_WORDS]}
+def dense_matrix(exs: list[Example]) -> np.ndarray:
+    """The features of rubrics/lean/tone.py but the context sums (the tables hold no lexicon)."""
+    from rubrics.lean.tone import FEATURES, mention_vector
+
+    keep = [k for k, name in enumerate(FEATURES) if name not in CONTEXT]
+    return np.array([mention_vector(ex.table, ex.start, ex.end, ex.others)[0] for ex in exs])[:, keep]
 
 
-def matrix(exs: list[Example], lexicon: dict[str, list[float]]) -> np.ndarray:
-    from rubrics.lean.tone import FEATURES, mention_features
+def context_counts(exs: list[Example]) -> list[dict[str, float]]:
+    """Per target: "side:word" -> sum of exp(-d/5) over the word's occurrences on that side."""
+    from rubrics.lean.tone import context_positions
 
-    pairs = {w: (v[0], v[1]) for w, v in lexicon.items()}
-    out = np.zeros((len(exs), len(FEATURES)))
-    for i, ex in enumerate(exs):
-        ex.table.news = [pairs.get(w) for w in ex.table.low]
-        ex.table.signal = None  # the tokens that carry something changed with the lexicon
-        feats, _ = mention_features(ex.table, ex.start, ex.end, ex.others)
-        out[i] = [feats[name] for name in FEATURES]
+    out = []
+    for ex in exs:
+        counts: dict[str, float] = collections.defaultdict(float)
+        for word, side, weight in context_positions(ex.table, ex.start, ex.end, ex.others):
+            counts[f"{side}:{word}"] += weight
+        out.append(counts)
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float):  # type: ignore[no-untyped-def]
+def context_matrix(counts: list[dict[str, float]], fit_rows: np.ndarray) -> tuple[sp.csr_matrix, list[str]]:
+    """Columns for the word-sides seen with >= MIN_TARGETS of the `fit_rows` targets."""
+    seen: collections.Counter[str] = collections.Counter()
+    for i in fit_rows:
+        seen.update(counts[i].keys())
+    columns = sorted(k for k, n in seen.items() if n >= MIN_TARGETS)
+    index = {k: j for j, k in enumerate(columns)}
+    r, c, v = [], [], []
+    for i, row in enumerate(counts):
+        for key, weight in row.items():
+            j = index.get(key)
+            if j is not None:
+                r.append(i)
+                c.append(j)
+                v.append(weight)
+    return sp.csr_matrix((v, (r, c)), shape=(len(counts), len(columns))), columns
+
+
+def fit(dense: np.ndarray, context: sp.csr_matrix, y: np.ndarray, c: float, scale: float):  # type: ignore[no-untyped-def]
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000)).fit(x, y)
+    scaler = StandardScaler().fit(dense)
+    x = sp.hstack([sp.csr_matrix(scaler.transform(dense)), context * scale]).tocsr()
+    return scaler, LogisticRegression(C=c, max_iter=5000).fit(x, y)
 
 
-def cross_validate(exs: list[Example], c_grid: tuple[float, ...] = C_GRID) -> dict[float, dict[str, float]]:
-    """Macro-F1 and accuracy per C, 5 folds grouped by article, the lexicon relearned in each fold."""
+def predict(model, dense: np.ndarray, context: sp.csr_matrix, scale: float) -> np.ndarray:  # type: ignore[no-untyped-def]
+    scaler, clf = model
+    return clf.predict(sp.hstack([sp.csr_matrix(scaler.transform(dense)), context * scale]).tocsr())
+
+
+def cross_validate(exs: list[Example], grid: tuple[tuple[float, float], ...] | None = None,
+                   seed: int | None = None) -> dict[tuple[float, float], dict[str, float]]:
+    """Macro-F1 and accuracy per (C, context scale), 5 folds grouped by article (articles shuffled by
+    `seed` when given), the context vocabulary rebuilt in each fold."""
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import GroupKFold
 
+    grid = grid or tuple((c, s) for c in C_GRID for s in SCALE_GRID)
     y = np.array([ex.label for ex in exs])
     groups = np.array([ex.group for ex in exs])
-    predictions = {c: np.empty(len(exs), dtype=object) for c in c_grid}
+    if seed is not None:
+        names = sorted(set(groups))
+        order = dict(zip(names, np.random.default_rng(seed).permutation(len(names)), strict=True))
+        groups = np.array([order[g] for g in groups])
+    dense = dense_matrix(exs)
+    counts = context_counts(exs)
+    predictions = {key: np.empty(len(exs), dtype=object) for key in grid}
     for train_idx, test_idx in GroupKFold(FOLDS).split(y, y, groups):
-        lexicon = learn_lexicon([exs[i] for i in train_idx])
-        x = matrix(exs, lexicon)
-        for c in c_grid:
-            predictions[c][test_idx] = fit(x[train_idx], y[train_idx], c).predict(x[test_idx])
-    return {c: {"macro_f1": float(f1_score(y, p.astype(str), average="macro")),
-                "accuracy": float(accuracy_score(y, p.astype(str)))} for c, p in predictions.items()}
+        context, _ = context_matrix(counts, train_idx)
+        for c, scale in grid:
+            model = fit(dense[train_idx], context[train_idx], y[train_idx], c, scale)
+            predictions[(c, scale)][test_idx] = predict(model, dense[test_idx], context[test_idx], scale)
+    return {key: {"macro_f1": float(f1_score(y, p.astype(str), average="macro")),
+                  "accuracy": float(accuracy_score(y, p.astype(str)))} for key, p in predictions.items()}
+
+
+SEEDS = (1, 2, 3)
 
 
 def main() -> None:
@@ -215,37 +237,61 @@ def main() -> None:
     exs = examples("train")
     print(f"{len(exs)} training targets in {len({e.group for e in exs})} articles")
     cv = cross_validate(exs)
-    for c, m in cv.items():
-        print(f"C={c:<5} CV macro-F1 {m['macro_f1']:.4f}  accuracy {m['accuracy']:.4f}")
-    best = max(cv, key=lambda c: (round(cv[c]["macro_f1"], 4), -c))
-    lexicon = learn_lexicon(exs)
+    for (c, scale), m in cv.items():
+        print(f"C={c:<4} context scale {scale:<4} CV macro-F1 {m['macro_f1']:.4f}  accuracy {m['accuracy']:.4f}")
+    best = max(cv, key=lambda k: (round(cv[k]["macro_f1"], 4), -k[0], -k[1]))
+    c, scale = best
+    # The spread over other assignments of articles to folds (the choice above used the unshuffled one).
+    spread = [cross_validate(exs, (best,), seed)[best]["macro_f1"] for seed in SEEDS]
+    print(f"C={c}, scale {scale}: CV macro-F1 over article shuffles {', '.join(f'{v:.4f}' for v in spread)}")
     y = np.array([ex.label for ex in exs])
-    model = fit(matrix(exs, lexicon), y, best)
-    scaler, clf = model[0], model[-1]
+    dense = dense_matrix(exs)
+    counts = context_counts(exs)
+    context, columns = context_matrix(counts, np.arange(len(exs)))
+    scaler, clf = fit(dense, context, y, c, scale)
     assert tuple(clf.classes_) == CLASSES
+    n_dense = dense.shape[1]
+    names = [name for name in FEATURES if name not in CONTEXT]
+    # The context sums enter each class score with coefficient 1 (their weights are the lexicon's).
+    coef = [[round(float(v), 6) for v in row[:n_dense]] + [1.0 if k == j else 0.0 for j in range(3)]
+            for k, row in enumerate(clf.coef_)]
+    weights: dict[str, dict[str, list[float]]] = {}
+    for j, key in enumerate(columns):
+        side, word = key.split(":", 1)
+        weights.setdefault(word, {})[side] = [round(float(clf.coef_[k, n_dense + j]) * scale, 4) for k in range(3)]
     spec = {
-        "model": "multinomial logistic regression over standardised features (rubrics/lean/tone.py)",
+        "model": ("multinomial logistic regression over standardised features (rubrics/lean/tone.py) fitted "
+                  "jointly with the context lexicon"),
         "trained_on": "NewsMTSC train (newsmtsc-train.jsonl, MIT), Hamborg & Donnay, EACL 2021",
         "trained": date.today().isoformat(),
         "targets": len(exs),
-        "C": best,
+        "C": c,
+        "context_scale": scale,
         "cv": {"folds": FOLDS, "grouped_by": "article", "macro_f1": round(cv[best]["macro_f1"], 4),
                "accuracy": round(cv[best]["accuracy"], 4),
-               "grid": {str(c): round(m["macro_f1"], 4) for c, m in cv.items()}},
+               "article_shuffles": [round(v, 4) for v in spread],
+               "grid": {f"C={k[0]} scale={k[1]}": round(m["macro_f1"], 4) for k, m in cv.items()}},
         "classes": list(CLASSES),
-        "features": list(FEATURES),
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) if v > 0 else 1.0 for v in scaler.scale_],
-        "coef": [[round(float(v), 6) for v in row] for row in clf.coef_],
+        "features": names + list(CONTEXT),
+        "mean": [round(float(v), 6) for v in scaler.mean_] + [0.0] * 3,
+        "scale": [round(float(v), 6) if v > 0 else 1.0 for v in scaler.scale_] + [1.0] * 3,
+        "coef": coef,
         "intercept": [round(float(v), 6) for v in clf.intercept_],
-        "lexicon_method": (f"general words in >= {MIN_COUNT} training sentences; [pol, subj, count]: add-one "
-                           "smoothed log-odds positive/negative and polar/neutral; "
-                           f"top {TOP_WORDS} by max(|pol|, |subj|) * sqrt(count)"),
-        "lexicon": dict(sorted(lexicon.items())),
+        "context": {
+            "method": ("per word (lower-cased, stripped of punctuation) and side of the mention: the logistic "
+                       "coefficients (negative, neutral, positive) of the sum of exp(-d/5) over its occurrences, "
+                       "d its distance in tokens from the mention; the mention's and other actors' tokens left "
+                       f"out; word-sides seen with >= {MIN_TARGETS} training targets"),
+            "decay": 5.0,
+            "weights": dict(sorted(weights.items())),
+        },
     }
-    MODEL_OUT.write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"C={best}: CV macro-F1 {cv[best]['macro_f1']:.4f}; {len(lexicon)} lexicon words -> "
-          f"{MODEL_OUT.relative_to(ROOT)}")
+    text = json.dumps(spec, indent=1, ensure_ascii=False)
+    # Lists of numbers on one line each (a word's weights, a coefficient row): one line per word, not per number.
+    text = _NUMBER_LIST.sub(lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]", text)
+    MODEL_OUT.write_text(text + "\n", encoding="utf-8")
+    print(f"C={c}, scale {scale}: CV macro-F1 {cv[best]['macro_f1']:.4f}; {len(columns)} word-sides of "
+          f"{len(weights)} words -> {MODEL_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

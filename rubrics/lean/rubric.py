@@ -8,8 +8,9 @@ actor before them; short forms resolve to the full name seen in the document ("M
 "David Cameron"); dates, holidays, events and titles of works are not actors.
 
 Tone toward each mention (rubrics/lean/tone.py): a logistic model over where the charged words of
-its sentence sit relative to the mention and what the mention does (speaks, acts, is acted on),
-trained on NewsMTSC by scripts/train_tone.py; tone = P(positive) - P(negative) in [-1, 1].
+its sentence sit relative to the mention and what the mention does (speaks, acts, is acted on), and
+a lexicon of what each word says about a person to its left or right, fitted together on NewsMTSC by
+scripts/train_tone.py; tone = P(positive) - P(negative) in [-1, 1].
 
 details:
 - `mentions`: one row per resolved mention, in text order: `start`, `end` (original offsets),
@@ -44,7 +45,7 @@ Z95 = 1.96
 
 class LeanRubric(Rubric):
     name = "lean"
-    version = "2.0"
+    version = "2.1"
     description = (
         "Actors (names, aliases, short forms, pronouns), the tone toward each mention and their voice; "
         "score = balance, 1 - the tone gap between the most and least favoured actor (scaled)."

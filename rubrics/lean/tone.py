@@ -7,8 +7,9 @@ for English, with its negation, intensity and "but" rules; the HowNet lexicon wi
 negation words for Chinese), clause numbers (split at , ; : dashes brackets and at "but", "while",
 "who"...), whether a word is inside a quotation, its word classes (rubrics/data/lean_tone_words.tsv:
 acts with a direction toward the one who acts and the one acted on, "accused", "praised", "制裁"; words of
-wrongdoing, trouble, merit, support, reporting and roles) and its news valence (a lexicon learned
-by scripts/train_tone.py, stored in the model). Then per mention (`mention_features`):
+wrongdoing, trouble, merit, support, reporting and roles) and its context weights (a lexicon learned
+by scripts/train_tone.py, stored in the model: what a word says about a person it stands to the left
+or to the right of). Then per mention (`mention_features`):
 
 - valence around the mention, positive and negative apart: in the sentence, weighted by distance
   (exp(-d/3), exp(-d/8) in tokens), in its clause, in other clauses, in the few words after it
@@ -17,12 +18,16 @@ by scripts/train_tone.py, stored in the model). Then per mention (`mention_featu
 - the mention's role: the one speaking (the source of a quotation or attribution) or quoted,
   subject of an act (active) or its object (passive voice, "was accused by"), negated after it,
   in a clause opened by a contrast word;
-- word classes near it and the learned news valence near it.
+- word classes near it;
+- Pattern's adjective ratings (rubrics.sentiment.lexicon.adjectives, PDDL) near it and in its clause;
+- the context lexicon: for every other word of the sentence (not the mention's own tokens, not
+  another actor's), its weights for the side it stands on (left / right of the mention), times
+  exp(-d/5): three sums, one per class, that enter the class scores as they are.
 
 The model is a multinomial logistic regression (negative, neutral, positive) over those features,
-standardised; coefficients, means, scales, the learned lexicon and the cross-validated figures are
-in rubrics/data/lean_tone_model.json. tone = P(positive) - P(negative), in [-1, 1]; `words` are the
-tokens that contributed most to it.
+fitted jointly with the context lexicon (the lexicon is its word-by-side coefficients); coefficients,
+means, scales, the lexicon and the cross-validated figures are in rubrics/data/lean_tone_model.json.
+tone = P(positive) - P(negative), in [-1, 1]; `words` are the tokens that contributed most to it.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ import numpy as np
 from rubrics.common.data import data_json, data_rows
 from rubrics.lean.voice import is_voice
 from rubrics.sentiment import MAX_SENTENCE_CHARS, sentence_sentiments
+from rubrics.sentiment.lexicon import Adjective, adjectives
 from rubrics.sentiment.vader import NEGATORS
 from rubrics.sentiment.zh import squash, zh_word_valences
 from scoring.text.script import to_simplified
@@ -86,6 +92,20 @@ def tone_words() -> ToneWords:
     return ToneWords(acts, classes)
 
 
+# A context word's weights (negative, neutral, positive) when it stands left of a mention and when right of it.
+ClassWeights = tuple[float, float, float]
+ContextWeights = tuple[ClassWeights | None, ClassWeights | None]
+
+
+def _context_lexicon(weights: dict[str, dict[str, list[float]]]) -> dict[str, ContextWeights]:
+    out: dict[str, ContextWeights] = {}
+    for word, sides in weights.items():
+        left, right = sides.get("left"), sides.get("right")
+        out[word] = (None if left is None else (left[0], left[1], left[2]),
+                     None if right is None else (right[0], right[1], right[2]))
+    return out
+
+
 @lru_cache(maxsize=1)
 def tone_model() -> ToneModel:
     return ToneModel(data_json("lean_tone_model.json"))
@@ -104,7 +124,11 @@ class ToneModel:
         self.scale = spec["scale"]
         self.coef = spec["coef"]
         self.intercept = spec["intercept"]
-        self.lexicon: dict[str, tuple[float, float]] = {w: (v[0], v[1]) for w, v in spec["lexicon"].items()}
+        # word -> (weights when left of the mention, weights when right of it), each (negative, neutral, positive)
+        self.context: dict[str, ContextWeights] = _context_lexicon(spec["context"]["weights"])
+        if spec["context"]["decay"] != NEAR_DECAY:
+            raise ValueError(f"the context lexicon was fitted with decay {spec['context']['decay']}, "
+                             f"the features use {NEAR_DECAY}")
         # Fold the standardisation into the coefficients once: z = sum (x - m)/s * c + b.
         coef = np.asarray(self.coef, dtype=np.float64)
         scale = np.asarray(self.scale, dtype=np.float64)
@@ -159,23 +183,26 @@ class SentenceTable:
     clause: list[int]
     quoted: list[bool]
     classes: list[int]
-    news: list[tuple[float, float] | None]
+    context: list[ContextWeights | None]
+    adjective: list[Adjective | None]  # Pattern's rating of the word (English)
     compound: float
     cjk: bool
     text: str
     offset: int
-    # The tokens that carry something (a valence, an act, a word class or a news valence), as
-    # (index, valence, clause, quoted, act, class mask, news): every mention of the sentence
-    # visits only these. None until first needed (training resets it after changing `news`).
-    signal: list[tuple[int, float, int, bool, tuple[float, float] | None, int, tuple[float, float] | None]] | None \
-        = None
+    # The tokens that carry something (a valence, an act, a word class or context weights), as
+    # (index, valence, clause, quoted, act, class mask, context): every mention of the sentence
+    # visits only these. None until first needed.
+    signal: list[tuple[int, float, int, bool, tuple[float, float] | None, int, ContextWeights | None,
+                       Adjective | None]] | None = None
 
     def signals(self, acts: dict[str, tuple[float, float]]) -> list[tuple]:  # type: ignore[type-arg]
         if self.signal is None:
-            valence, classes, news, clause, quoted = self.valence, self.classes, self.news, self.clause, self.quoted
-            self.signal = [(i, valence[i], clause[i], quoted[i], acts.get(w), classes[i], news[i])
+            valence, classes, context, clause = self.valence, self.classes, self.context, self.clause
+            quoted, adjective = self.quoted, self.adjective
+            self.signal = [(i, valence[i], clause[i], quoted[i], acts.get(w), classes[i], context[i], adjective[i])
                            for i, w in enumerate(self.low)
-                           if valence[i] or classes[i] or news[i] is not None or w in acts]
+                           if valence[i] or classes[i] or context[i] is not None or adjective[i] is not None
+                           or w in acts]
         return self.signal
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
@@ -188,19 +215,19 @@ class SentenceTable:
 
 
 def sentence_table(seg: Segmented, index: int,
-                   lexicon: dict[str, tuple[float, float]] | None = None) -> SentenceTable:
-    """The token table of `seg.sentences[index]`; `lexicon` replaces the model's learned one (training)."""
+                   context: dict[str, ContextWeights] | None = None) -> SentenceTable:
+    """The token table of `seg.sentences[index]`; `context` replaces the model's context lexicon (training)."""
     sentence = seg.sentences[index]
     if sentence.lang == "zh":
         return _table_zh(seg, sentence)
     # The sentiment rubric's VADER pass of this sentence, shared: each sentence is scored once.
     scored = sentence_sentiments(seg)[index]
     return _table_en(sentence, scored.compound or 0.0, scored.valences,
-                     tone_model().lexicon if lexicon is None else lexicon)
+                     tone_model().context if context is None else context)
 
 
 def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int, float]],
-              lexicon: dict[str, tuple[float, float]]) -> SentenceTable:
+              context: dict[str, ContextWeights]) -> SentenceTable:
     text = sentence.text[:MAX_SENTENCE_CHARS]
     base = sentence.start
     raw = text.split()  # the same tokens as _TOKEN (\S+: str.isspace is re's \s)
@@ -232,7 +259,7 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
                 quoted[i] = True
     words = tone_words().classes
     return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
-                         list(map(lexicon.get, low)), compound, False, text, base)
+                         list(map(context.get, low)), list(map(adjectives().get, low)), compound, False, text, base)
 
 
 def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
@@ -254,7 +281,7 @@ def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
     compound = squash(sum(valences.values()))
     return SentenceTable([w.start for w in words], [w.end for w in words], [to_simplified(w.text) for w in words],
                          [valences.get(w.start, 0.0) for w in words], clause, quoted, [0] * n, [None] * n,
-                         compound, True, sentence.text, sentence.start)
+                         [None] * n, compound, True, sentence.text, sentence.start)
 
 
 # Indices of the signed features (see _SIGNED): each is accumulated in a positive and a negative list.
@@ -303,9 +330,11 @@ def mention_vector(table: SentenceTable, start: int, end: int,
     pos = [0.0] * 15
     neg = [0.0] * 15
     class_sums: dict[str, float] = {}
-    news_pol = news_subj = news_pol_near = news_subj_near = 0.0
+    other_set = frozenset(other_tokens)
+    context_negative = context_neutral = context_positive = 0.0
     last_distance = _MAX_DISTANCE - 1
-    for i, v, i_clause, i_quoted, act, mask, news in table.signals(acts):
+    adjective_pos = adjective_neg = adjective_subjectivity = adjective_clause = 0.0
+    for i, v, i_clause, i_quoted, act, mask, context, adjective in table.signals(acts):
         if t0 <= i <= t1:
             if v > 0:
                 pos[_OWN] += v
@@ -369,12 +398,23 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                     if same_clause and d <= 5:
                         key = f"class_{name}_{'after' if i > t1 else 'before'}"
                         class_sums[key] = class_sums.get(key, 0.0) + 1.0
-        if news is not None:
-            news_pol += news[0]
-            news_subj += news[1]
-            news_pol_near += news[0] * near
-            news_subj_near += news[1] * near
-            contribution += 0.5 * news[0] * near
+        if adjective is not None:
+            polarity = adjective.polarity
+            if polarity > 0:
+                adjective_pos += polarity * near
+            else:
+                adjective_neg -= polarity * near
+            adjective_subjectivity += adjective.subjectivity * near
+            if same_clause:
+                adjective_clause += polarity
+            contribution += polarity * near
+        if context is not None and i not in other_set:
+            weights = context[0] if i < t0 else context[1]
+            if weights is not None:
+                context_negative += weights[0] * near
+                context_neutral += weights[1] * near
+                context_positive += weights[2] * near
+                contribution += (weights[2] - weights[0]) * near
         if contribution:
             carried.append((i, contribution))
     # a contrast word earlier in the mention's clause (clauses are runs of consecutive tokens)
@@ -395,8 +435,31 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                float(any(low[i] in NEGATORS or low[i].endswith("n't") for i in range(t1 + 1, min(n, t1 + 4)))),
                float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
     values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES] if class_sums else _NO_CLASSES
-    values += (news_pol, news_subj, news_pol_near, news_subj_near)
+    values += (adjective_pos, adjective_neg, adjective_subjectivity, adjective_clause)
+    values += (context_negative, context_neutral, context_positive)
     return values, carried
+
+
+def context_positions(table: SentenceTable, start: int, end: int,
+                      others: Sequence[tuple[int, int]]) -> list[tuple[str, str, float]]:
+    """(word, side, exp(-d/5)) of the words the context lexicon reads for the mention [start, end): every
+    token with a letter that is neither the mention's nor another actor's. Training builds the lexicon's
+    columns from these; `mention_vector` sums the learned weights over the same tokens."""
+    n = len(table.starts)
+    if n == 0 or table.cjk:
+        return []
+    t0, t1 = table.token_range(start, end)
+    excluded = set(range(t0, t1 + 1))
+    for a, b in others:
+        o0, o1 = table.token_range(a, b)
+        excluded.update(range(o0, o1 + 1))
+    out = []
+    for i, word in enumerate(table.low):
+        if i in excluded or not any(ch.isalpha() for ch in word):
+            continue
+        d = min(t0 - i if i < t0 else i - t1, _MAX_DISTANCE - 1)
+        out.append((word, "left" if i < t0 else "right", _EXP5[d]))
+    return out
 
 
 _SIGNED = ("sent", "near3", "near8", "clause", "other_clause", "quote", "outside_quote", "after", "before",
@@ -407,7 +470,11 @@ FEATURES: tuple[str, ...] = (
     "in_quote", "speaker", "speaker_quote_pos", "speaker_quote_neg", "passive", "possessive", "negated_after",
     "contrast_clause", "others", "question", "first",
     *(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before")),
-    "news_pol", "news_subj", "news_pol_near", "news_subj_near",
+    # Pattern's adjective ratings (a second valence source): polarity by sign and subjectivity, weighted
+    # exp(-d/5); the polarity in the mention's clause
+    "adjective_pos_near", "adjective_neg_near", "adjective_subjectivity_near", "adjective_clause",
+    # the context lexicon's sums per class (coefficient 1 on their own class: the lexicon holds the weights)
+    "context_negative", "context_neutral", "context_positive",
 )
 _CLASS_FEATURES = tuple(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before"))
 _NO_CLASSES = (0.0,) * len(_CLASS_FEATURES)

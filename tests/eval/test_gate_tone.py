@@ -1,8 +1,8 @@
 """Evaluation gate for the lean rubric on NewsMTSC devtest_mt (scripts/eval_tone.py prints the figures).
 
 Pinned with a noise margin below the figures measured when the model was trained (coverage 0.991, rubric
-macro-F1 0.586, tone model on the annotated span 0.590, sentence-level VADER 0.506). Skips without
-../shared.
+macro-F1 0.627, tone model on the annotated span 0.626, sentence-level VADER 0.506; lean 2.0 had 0.586).
+Skips without ../shared.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_discovery_finds_the_annotated_people(figures: dict[str, float]) -> None
 
 
 def test_tone_toward_each_mention_beats_sentence_tone(figures: dict[str, float]) -> None:
-    assert figures["f1_rubric"] >= 0.56
-    assert figures["f1_span"] >= 0.56
-    assert figures["f1_rubric"] >= figures["f1_vader"] + 0.04
+    assert figures["f1_rubric"] >= 0.60
+    assert figures["f1_span"] >= 0.60
+    assert figures["f1_rubric"] >= figures["f1_vader"] + 0.08
     assert figures["f1_rubric"] >= figures["f1_v1"] + 0.2

