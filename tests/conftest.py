@@ -39,6 +39,19 @@ def load_script(name: str) -> ModuleType:
     return module
 
 
+def break_record_parser(monkeypatch: pytest.MonkeyPatch, module: ModuleType, bad_id: str = "bad") -> None:
+    """Make `module.record_document` raise an unexpected KeyError (a bug, not bad input) on the record whose
+    id is `bad_id`, and parse every other record as before."""
+    real = module.record_document
+
+    def flaky(record, fields, **kwargs):  # type: ignore[no-untyped-def]
+        if record.get("id") == bad_id:
+            raise KeyError("boom")
+        return real(record, fields, **kwargs)
+
+    monkeypatch.setattr(module, "record_document", flaky)
+
+
 def seed_text(prefix: str) -> str:
     """Text of the seed whose file name starts with `prefix` (e.g. "003")."""
     (path,) = SEEDS.glob(f"{prefix}_*.txt")

@@ -14,6 +14,7 @@ from scoring.core.document import Document, LoadError
 from scoring.inputs import load as load_module
 from scoring.inputs.load import LOAD_PROBLEMS, SKIP_REASONS, LoadOptions, Skip, iter_documents
 from scoring.inputs.records import MAX_NESTING_DEPTH
+from tests.conftest import break_record_parser
 
 GOOD = "The minister said on Tuesday that the plan would go ahead, according to officials."
 
@@ -242,14 +243,7 @@ def test_an_unexpected_failure_stays_with_its_file(tmp_path: Path, monkeypatch: 
 
 
 def test_an_unexpected_failure_stays_with_its_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = load_module.record_document
-
-    def flaky(record, fields, **kwargs):  # type: ignore[no-untyped-def]
-        if record.get("id") == "bad":
-            raise KeyError("boom")
-        return real(record, fields, **kwargs)
-
-    monkeypatch.setattr(load_module, "record_document", flaky)
+    break_record_parser(monkeypatch, load_module)
     _, error = _between_good_lines(tmp_path, _rec(id="bad", text=GOOD))
     assert error.slug == "internal_error"
 

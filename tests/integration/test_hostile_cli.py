@@ -19,7 +19,7 @@ import pytest
 from scoring.cli.main import main
 from scoring.cli.output import WRITE_FAILED
 from scoring.core.safe_csv import csv_cell
-from tests.conftest import PLUGIN_DIR, REPO
+from tests.conftest import PLUGIN_DIR, REPO, break_record_parser
 
 SLOW_PLUGIN = REPO / "tests" / "fixtures" / "slow_plugin"
 SLOW_PROFILE = str(SLOW_PLUGIN / "slow.toml")
@@ -371,14 +371,7 @@ def test_the_gate_goes_on_after_a_line_that_breaks_its_parser(cli: Cli, tmp_path
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from scoring.cli import gate as gate_cli
 
-    real = gate_cli.record_document
-
-    def flaky(record, fields, **kwargs):  # type: ignore[no-untyped-def]
-        if record.get("id") == "bad":
-            raise KeyError("boom")
-        return real(record, fields, **kwargs)
-
-    monkeypatch.setattr(gate_cli, "record_document", flaky)
+    break_record_parser(monkeypatch, gate_cli)
     source = _jsonl(tmp_path / "in.jsonl", _rec(id="a", text="Fine text."), _rec(id="bad", text="x"),
                     _rec(id="u", url="https://[www.example.org/a", text="Also fine."))
     rejects = tmp_path / "r.jsonl"
