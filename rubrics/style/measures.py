@@ -68,12 +68,6 @@ def subjectivity_en() -> dict[str, float]:
     return {word: rating.subjectivity for word, rating in adjectives().items()}
 
 
-@lru_cache(maxsize=1)
-def rated_words_en() -> frozenset[str]:
-    """The word forms `subjectivity_en` rates (a frozenset intersects a document's words fastest)."""
-    return frozenset(subjectivity_en())
-
-
 def word_spans(folded: str, words: set[str] | frozenset[str], limit: int) -> list[tuple[int, int]]:
     """The first `limit` occurrences (in text order) of `words` as whole words of `folded`, the
     document's lower-cased text with unchanged offsets (`Segmented.folded`).

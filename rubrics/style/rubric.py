@@ -58,7 +58,6 @@ from rubrics.style.measures import (
     ends_with_question,
     function_words_en,
     mattr,
-    rated_words_en,
     shouted_spans,
     subjective_words_en,
     subjectivity_en,
@@ -151,7 +150,7 @@ class StyleRubric(Rubric):
             lowered = tokens if not chinese else [w.lower() for w in latin]
             # Per distinct rated word rather than per word: an article repeats a few dozen of them.
             subjectivity = subjectivity_en()
-            rated = Counter(filter(rated_words_en().__contains__, lowered))  # word -> occurrences
+            rated = Counter(filter(subjectivity.__contains__, lowered))  # word -> occurrences
             subjective = subjective_words_en(self.subjective_threshold)
             present = subjective.intersection(rated)
             features["subjective_share"] = sum(rated[w] for w in present) / len(lowered)
