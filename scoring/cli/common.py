@@ -168,14 +168,31 @@ def count_documents(paths: Iterable[str | os.PathLike[str]]) -> int | None:
 
 
 def _walk_articles(root: Path, sidecars: Sequence[str], skip_reason: Any) -> Iterator[Path]:
-    # The files the loader's walk reads, as far as names tell (enough for a progress total).
+    # The files the loader's walk reads, as far as names tell (enough for a progress total). Like the
+    # loader, a symlink leading outside the folder is not followed (counting lines is reading) and one
+    # leading back to a folder above is a loop, not walked.
+    from scoring.inputs.load import is_inside
+
+    real_root = os.path.realpath(root)
+    ancestry = {os.fspath(root): (real_root,)}  # folder -> real paths of it and the folders above
     for folder, dirs, names in os.walk(root, followlinks=True):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
-        for name in names:
-            if name.startswith(".") or name in sidecars:
+        above = ancestry.pop(folder)
+        kept = []
+        for d in dirs:
+            if d.startswith(".") or d == "__pycache__":
                 continue
-            if skip_reason(name) is None:
-                yield Path(folder, name)
+            real = os.path.realpath(os.path.join(folder, d))
+            if is_inside(real, real_root) and real not in above:
+                ancestry[os.path.join(folder, d)] = (*above, real)
+                kept.append(d)
+        dirs[:] = kept
+        for name in names:
+            if name.startswith(".") or name in sidecars or skip_reason(name) is not None:
+                continue
+            path = Path(folder, name)
+            if path.is_symlink() and not is_inside(os.path.realpath(path), real_root):
+                continue
+            yield path
 
 
 def _documents_in(path: Path) -> int | None:

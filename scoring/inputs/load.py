@@ -231,7 +231,8 @@ def _walk(root: Path, opts: LoadOptions, sidecars: _SidecarIndex,
     yield from _walk_folder(root, real_root, id_base, opts, sidecars, (real_root,), skipped)
 
 
-def _inside(real: str, real_root: str) -> bool:
+def is_inside(real: str, real_root: str) -> bool:
+    """Whether the real path `real` is `real_root` or below it."""
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
@@ -261,7 +262,7 @@ def _walk_folder(folder: Path, real_root: str, id_base: Path, opts: LoadOptions,
                 yield LoadError(shown(path), f"broken symlink to {shown(os.readlink(path))}", slug="broken_symlink")
                 continue
             real = os.path.realpath(path) if is_link else None
-            if real is not None and not opts.follow_outside_symlinks and not _inside(real, real_root):
+            if real is not None and not opts.follow_outside_symlinks and not is_inside(real, real_root):
                 skip(path, "symlink_outside")
                 continue
             is_dir = entry.is_dir(follow_symlinks=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from scoring.cli.common import count_documents, progress
 from scoring.cli.main import COMMANDS, build_parser
+from scoring.core.document import Document
 from scoring.inputs.load import iter_documents
 from tests.conftest import SEEDS, SOURCEGAUGE
 
@@ -45,6 +47,31 @@ def test_the_progress_total_is_what_the_loader_yields(corpus: Path, tmp_path: Pa
     assert count_documents([corpus, tmp_path / "missing.txt"]) == 8
     (corpus / "c.csv").write_text("id,text\nx,\"two\nlines\"\n", encoding="utf-8")
     assert count_documents([corpus]) is None  # a CSV row may span lines: unknown, shown as a count only
+
+
+def test_the_progress_total_follows_symlinks_as_the_loader_does(corpus: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "many.jsonl").write_text("\n".join(json.dumps({"text": f"Line {i}."}) for i in range(50)),
+                                        encoding="utf-8")
+    (corpus / "away").symlink_to(outside, target_is_directory=True)  # leads outside: not read
+    (corpus / "away.jsonl").symlink_to(outside / "many.jsonl")
+    (corpus / "a" / "loop").symlink_to(corpus, target_is_directory=True)  # back to a folder above
+    (corpus / "again").symlink_to(corpus / "a", target_is_directory=True)  # inside: read like the loader
+    opened: list[str] = []
+    real_open = open
+
+    def watching(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(os.path.realpath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watching)
+    total = count_documents([corpus])
+    monkeypatch.undo()
+    docs = [d for d in iter_documents([corpus]) if isinstance(d, Document)]
+    assert total == len(docs) == 10
+    assert not any(path.startswith(os.path.realpath(outside)) for path in opened)
 
 
 def test_a_bar_with_a_total_shows_it_and_the_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
