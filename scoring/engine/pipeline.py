@@ -95,11 +95,15 @@ def error_record(error: LoadError) -> dict[str, Any]:
 SCORING_FAILED = "scoring_failed"
 
 
+def scoring_failure(exc: Exception) -> str:
+    """What a record or a verdict says when scoring a document itself failed."""
+    return f"scoring failed: {type(exc).__name__}: {exc}"
+
+
 def _scoring_failed(doc: Document, exc: Exception) -> LoadError:
     """A document whose scoring itself failed (segmentation, aggregation, rendering), as its
     error record: one document's failure must not end the run."""
-    return LoadError(doc.path or doc.id, f"scoring failed: {type(exc).__name__}: {exc}", id=doc.id,
-                     source=doc.source, slug=SCORING_FAILED)
+    return LoadError(doc.path or doc.id, scoring_failure(exc), id=doc.id, source=doc.source, slug=SCORING_FAILED)
 
 
 def _score_one(scorer: Scorer, doc: Document, map_result: Callable[[DocumentResult], Any] | None) -> Any:

@@ -31,7 +31,7 @@ from typing import Any
 from scoring.core.document import Document, LoadError
 from scoring.core.shapes import BOILERPLATE_RUBRIC, CONTENT_LABEL, LINK_FARM_FLAG, line_labels
 from scoring.engine.parallel import ordered_batches
-from scoring.engine.pipeline import SCORING_FAILED, DocumentResult, Scorer
+from scoring.engine.pipeline import SCORING_FAILED, DocumentResult, Scorer, scoring_failure
 from scoring.engine.profile import Profile, ProfileError, as_profile
 from scoring.inputs.records import EMPTY_TEXT, TEXT_NOT_STRING
 
@@ -432,7 +432,7 @@ def _scored_verdict(gate: Gate, doc: Document) -> Verdict:
     try:
         return gate.assess(doc)
     except Exception as exc:  # noqa: BLE001
-        return Verdict.reject(SCORING_FAILED, doc.id, f"scoring failed: {type(exc).__name__}: {exc}")
+        return Verdict.reject(SCORING_FAILED, doc.id, scoring_failure(exc))
 
 
 def strippable_lines(result: DocumentResult) -> tuple[tuple[int, int, str], ...]:
