@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rubrics.common.cues import CJK_CHARS_PER_WORD
-from rubrics.common.data import data_rows
+from rubrics.common.data import data_rows, function_words
 from scoring.text.script import CJK_CHAR
 from scoring.text.segment import Segmented
 
@@ -84,15 +84,6 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], 
     return line_re, contains_re, tuple(line_cats), tuple(contains_cats)
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> tuple[frozenset[str], frozenset[str]]:
-    en: set[str] = set()
-    zh: set[str] = set()
-    for row in data_rows("boilerplate_function_words.tsv"):
-        (en if row["lang"] == "en" else zh).update(row["words"].split())
-    return frozenset(en), frozenset(zh)
-
-
 def cue_category(text: str) -> str | None:
     """The boilerplate category a keyword pattern assigns to `text`, if any."""
     if len(text) > CONTAINS_MAX_CHARS:
@@ -111,7 +102,7 @@ def cue_category(text: str) -> str | None:
 
 
 def line_shape(text: str) -> LineShape:
-    en_words, zh_chars = _function_words()
+    en_words, zh_chars = function_words()
     latin = _LATIN_WORD.findall(text)
     # map/sum over C-level callables: this runs once per line of every document.
     function_hits = sum(map(en_words.__contains__, map(str.lower, latin)))

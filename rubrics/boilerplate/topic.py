@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rubrics.boilerplate.lines import PROSE_FUNCTION_SHARE, LineShape, _function_words
+from rubrics.boilerplate.lines import PROSE_FUNCTION_SHARE, LineShape
 from rubrics.common.cues import CJK_CHARS_PER_WORD
+from rubrics.common.data import function_words
 from scoring.text.script import CJK_CHAR, CJK_CLASS
 
 _LATIN3 = re.compile(r"(?<![a-z\u00e0-\u024f])[a-z\u00e0-\u024f]{3,}")
@@ -77,7 +78,7 @@ def topic_tokens(text: str) -> frozenset[str]:
     same line is looked up by the link-farm pass and again by the line model. The cache
     only has to span one document's lines: every cached set is walked by each full
     garbage collection, so it is kept small."""
-    en_function, _ = _function_words()
+    en_function = function_words().en
     out = {w[:STEM] for w in _LATIN3.findall(text.lower()) if w not in en_function}
     if CJK_CHAR.search(text):
         for run in _CJK_RUN.findall(text):

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rubrics.common.data import data_lines, data_rows
+from rubrics.common.data import data_lines, data_rows, function_words
 from scoring.text.segment import Word
 
 # A speech verb right after a capitalised word makes it a person ("Black said", "May told").
@@ -76,8 +76,7 @@ class WordClasses:
 def word_classes() -> WordClasses:
     table = {row["class"]: frozenset(w.replace("_", " ") for w in row["words"].split())
              for row in data_rows("lean_names_en.tsv")}
-    function = frozenset(w for row in data_rows("boilerplate_function_words.tsv") if row["lang"] == "en"
-                         for w in row["words"].split())
+    function = function_words().en
     ordinary = frozenset(data_lines("lean_lowercase_words.txt")) | function
     return WordClasses(**{k: table.get(k, frozenset()) for k in WordClasses.__slots__
                           if k not in ("ordinary", "function")}, ordinary=ordinary, function=function)

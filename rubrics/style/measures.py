@@ -2,8 +2,8 @@
 
 Each measurement is a named, interpretable count or share taken from the text and the title,
 never from who published them. The word lists are closed classes written out here (personal
-pronouns) or read from the project's function-word list (`data/boilerplate_function_words.tsv`,
-the same list the boilerplate rubric uses for its stop-word density); subjectivity is read from
+pronouns) or read from the project's function-word list (`rubrics.common.data.function_words()`,
+the list the boilerplate rubric uses for its stop-word density); subjectivity is read from
 Pattern's English adjective lexicon (`rubrics.sentiment.lexicon.adjectives()`, PDDL).
 """
 
@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from rubrics.common.data import data_rows
 from scoring.text.script import CJK_CLASS
 
 # A Latin-script word: letters (no digits, no Chinese characters) joined across apostrophes.
@@ -40,16 +39,6 @@ EXCLAMATION_MARKS = "!！"
 QUESTION_MARKS = ("?", "？")
 # Closing quotes and brackets that may follow a sentence's final mark.
 _CLOSERS = "\"”’'」』)）] "
-
-
-@lru_cache(maxsize=1)
-def function_words_en() -> frozenset[str]:
-    """English closed-class words (determiners, pronouns, prepositions, conjunctions, auxiliaries)."""
-    words: set[str] = set()
-    for row in data_rows("boilerplate_function_words.tsv"):
-        if row["lang"] == "en":
-            words.update(row["words"].split())
-    return frozenset(words)
 
 
 @lru_cache(maxsize=4)

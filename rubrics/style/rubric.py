@@ -48,6 +48,7 @@ from collections import Counter
 
 from rubrics.boilerplate import is_headline_like, shared_labels
 from rubrics.common.cues import word_equivalents
+from rubrics.common.data import function_words
 from rubrics.style.measures import (
     EXCLAMATION_MARKS,
     FIRST_PERSON_ZH,
@@ -56,7 +57,6 @@ from rubrics.style.measures import (
     QUESTION_MARKS,
     SECOND_PERSON_ZH,
     ends_with_question,
-    function_words_en,
     mattr,
     shouted_spans,
     subjective_words_en,
@@ -111,7 +111,7 @@ class StyleRubric(Rubric):
             title_latin = LATIN_WORD.findall(title)
             features["title_words"] = word_equivalents(title)
             if title_latin:
-                function = function_words_en()
+                function = function_words().en
                 features["title_function_share"] = sum(w.lower() in function for w in title_latin) / len(title_latin)
             shouted_title = shouted_spans(title, written)
             features["title_shouted_words"] = len(shouted_title)

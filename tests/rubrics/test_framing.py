@@ -66,11 +66,9 @@ def test_distribution_sums_to_one_or_zero(words: list[str]) -> None:
 def _english_stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from rubrics.common.data import data_rows
+    from rubrics.common.data import function_words
 
-    function = {w for row in data_rows("boilerplate_function_words.tsv") if row["lang"] == "en"
-                for w in row["words"].split()}
-    return frozenset(ENGLISH_STOP_WORDS) | function
+    return frozenset(ENGLISH_STOP_WORDS) | function_words().en
 
 
 # Chinese function words: the project's function characters, plus closed-class words of two or more
@@ -92,11 +90,10 @@ def _all_framing_cues():
 def test_no_cue_is_a_stop_word() -> None:
     # The 1.0 frame lexicon had "and" as a morality cue ("right and wrong" split in three): 39% of
     # all frame hits on BBC. A cue must be a content word or a phrase.
-    from rubrics.common.data import data_rows
+    from rubrics.common.data import function_words
 
     stop_en = _english_stop_words()
-    stop_zh = {c for row in data_rows("boilerplate_function_words.tsv") if row["lang"] == "zh"
-               for c in row["words"].split()} | _ZH_FUNCTION_WORDS
+    stop_zh = function_words().zh | _ZH_FUNCTION_WORDS
     bad = [c.pattern for c in _all_framing_cues() if c.pattern.rstrip("*") in stop_en | stop_zh]
     assert bad == []
     # A run-on stem shorter than four letters runs into unrelated words (an* -> and, any).
