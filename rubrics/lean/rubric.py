@@ -32,7 +32,7 @@ import math
 
 from rubrics.lean.gazetteer import check_gazetteer
 from rubrics.lean.resolve import Mention, find_mentions
-from rubrics.lean.tone import SentenceTable, mention_vector, sentence_table, tone_model
+from rubrics.lean.tone import SentenceTable, mention_vector, sentence_table, tone_drivers, tone_model
 from rubrics.lean.voice import is_voice
 from scoring.core.params import FilePath, InstanceOf, Interval, NoneOr
 from scoring.core.shapes import ActorRow, MentionRow
@@ -45,7 +45,7 @@ Z95 = 1.96
 
 class LeanRubric(Rubric):
     name = "lean"
-    version = "2.1"
+    version = "2.2"
     description = (
         "Actors (names, aliases, short forms, pronouns), the tone toward each mention and their voice; "
         "score = balance, 1 - the tone gap between the most and least favoured actor (scaled)."
@@ -112,9 +112,8 @@ class LeanRubric(Rubric):
         to_original = seg.norm.to_original  # what seg.span and seg.evidence map with
         sentence_spans: dict[int, list[int]] = {}
         for (m, sentence, carried), (tone, label) in zip(toned, model.tones_of_vectors(vectors), strict=True):
-            carried.sort(key=lambda tc: -abs(tc[1]))
-            words = [[*to_original(sentence.starts[i], sentence.ends[i]), round(c, 3)]
-                     for i, c in carried[:WORDS_PER_MENTION]]
+            words = [[*to_original(a, b), round(c, 3)]
+                     for a, b, c in tone_drivers(sentence, carried, label, WORDS_PER_MENTION)]
             voice = m.via != "role" and is_voice(text, m.start, m.end, sentence.cjk)
             start, end = to_original(m.start, m.end)
             span = sentence_spans.get(m.sentence)

@@ -27,7 +27,8 @@ or to the right of). Then per mention (`mention_features`):
 The model is a multinomial logistic regression (negative, neutral, positive) over those features,
 fitted jointly with the context lexicon (the lexicon is its word-by-side coefficients); coefficients,
 means, scales, the lexicon and the cross-validated figures are in rubrics/data/lean_tone_model.json.
-tone = P(positive) - P(negative), in [-1, 1]; `words` are the tokens that contributed most to it.
+tone = P(positive) - P(negative), in [-1, 1]; `words` are the words that contributed most to it
+(`tone_drivers`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from rubrics.common.data import data_json, data_rows
+from rubrics.common.data import data_json, data_rows, function_words
 from rubrics.lean.voice import is_voice
 from rubrics.sentiment import MAX_SENTENCE_CHARS, sentence_sentiments
 from rubrics.sentiment.lexicon import Adjective, adjectives
@@ -204,6 +205,16 @@ class SentenceTable:
                            if valence[i] or classes[i] or context[i] is not None or adjective[i] is not None
                            or w in acts]
         return self.signal
+
+    def word_span(self, i: int) -> tuple[int, int]:
+        """Token i's span without the quotation marks and punctuation around its word."""
+        start, end = self.starts[i], self.ends[i]
+        raw = self.text[start - self.offset:end - self.offset]
+        word = raw.strip(_STRIP)
+        if not word or word == raw:
+            return start, end
+        lead = len(raw) - len(raw.lstrip(_STRIP))
+        return start + lead, start + lead + len(word)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """[first, last] token overlapping [start, end) (the nearest token when none does)."""
@@ -438,6 +449,26 @@ def mention_vector(table: SentenceTable, start: int, end: int,
     values += (adjective_pos, adjective_neg, adjective_subjectivity, adjective_clause)
     values += (context_negative, context_neutral, context_positive)
     return values, carried
+
+
+def tone_drivers(table: SentenceTable, carried: Sequence[tuple[int, float]], label: str,
+                 limit: int) -> list[tuple[int, int, float]]:
+    """(start, end, contribution) of at most `limit` words that drove a mention's tone, strongest
+    first: for a negative or positive label the words pushing that way; for a neutral one the
+    strongest of either sign. Function words (bar negators) are left out: they do carry weight in the
+    model ("the", "a", "and" beside a name), but a reader shown them as the reason learns nothing."""
+    function = function_words()
+    want = -1.0 if label == "negative" else 1.0 if label == "positive" else 0.0
+    out: list[tuple[int, int, float]] = []
+    for i, contribution in sorted(carried, key=lambda tc: -abs(tc[1])):
+        if len(out) == limit:
+            break
+        word = table.low[i]
+        if contribution * want < 0 or not word or (
+                (word in function.en or word in function.zh) and word not in NEGATORS):
+            continue
+        out.append((*table.word_span(i), contribution))
+    return out
 
 
 def context_positions(table: SentenceTable, start: int, end: int,

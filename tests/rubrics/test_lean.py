@@ -161,6 +161,29 @@ def test_mentions_point_into_the_original_text_with_the_words_behind_the_tone() 
     labels = {e.label for e in result.evidence}
     assert labels <= {f"actor:{a['actor']}" for a in result.details["actors"]}
 
+def test_the_words_behind_a_tone_push_that_way_and_are_words_a_reader_can_weigh() -> None:
+    from rubrics.common.data import function_words
+
+    text = ('Prosecutors accused Mark Green of fraud, and the judge said the "corrupt" scheme was a disgrace. '
+            "The brave rescuers praised Alice Brown for her courage and her great kindness.")
+    result = score(text)
+    function = function_words().en
+    shown = 0
+    for m in result.details["mentions"]:
+        for a, b, weight in m["words"]:
+            word = text[a:b]
+            shown += 1
+            assert word == word.strip("\"'“”.,;:!?()") and word  # the word, not its quotes or comma
+            assert word.lower() not in function
+            if m["label"] == "negative":
+                assert weight < 0
+            elif m["label"] == "positive":
+                assert weight > 0
+    assert shown
+    labels = {m["actor"]: m["label"] for m in result.details["mentions"]}
+    assert labels["Mark Green"] == "negative" and labels["Alice Brown"] == "positive"
+
+
 
 def test_actor_tone_has_an_interval() -> None:
     table = actors(score("Acme Widgets won praise. Acme Widgets was accused of fraud. Acme Widgets grew."))
