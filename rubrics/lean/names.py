@@ -17,8 +17,11 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
 - things that are not actors are dropped: dates and day names (also when stuck to a name,
   "Paul Ryan Friday"), holidays ("Boxing Day"), events ("World Cup", "... Awards"), demonyms
   ("American"), titles of works and vessels (a cue word before: "the show Big Brother",
-  "HMS Victory"; reported so the document can drop the same name elsewhere), and runs made
-  only of ordinary vocabulary ("Big Brother", "One World Project");
+  "HMS Victory"; reported so the document can drop the same name elsewhere), runs made
+  only of ordinary vocabulary ("Big Brother", "One World Project"), lone letters ("Plan B")
+  and pieces of a word split at an ampersand ("R&B", "AT&T");
+- a name after a locative preposition ("in Los Angeles") is a place, so that no pronoun
+  resolves to it;
 - in a title-case line (a headline), ordinary vocabulary counts as lower case, so a headline's
   capitalised words do not run together into one long "name".
 
@@ -66,6 +69,7 @@ class WordClasses:
     ship_prefix: frozenset[str]
     demonym: frozenset[str]
     non_actor: frozenset[str]
+    locative: frozenset[str]  # prepositions before a place ("in", "at")
     female_title: frozenset[str]
     male_title: frozenset[str]
     ordinary: frozenset[str]  # words usually written in lower case
@@ -274,9 +278,13 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return  # a bare title ("the Prime Minister") is a role, not a name
     tokens = tuple(strip_possessive(w.text) for w in run)
     start, end = run[0].start, run[-1].end
+    if text[end:end + 1] == "&" or text[start - 1:start] == "&":
+        return  # a piece of "R&B", "AT&T", "S&P": the word splits at the ampersand
     possessive = run[-1].text != tokens[-1]
     speech = bool(_SPEECH_AFTER.match(text[end:end + 40]))
     person_cue = bool(title) or speech
+    if not person_cue and all(len(x) == 1 for x in lows):
+        return  # "Plan B", "Group C", "Vitamin D": letters, not initials of a name
     if (last in wc.day or last in wc.month) and all(x in wc.day or x in wc.month for x in lows) and not (
             person_cue or possessive):
         return
@@ -293,8 +301,8 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         kind = "organisation"
     elif title or speech:
         kind = "person"
-    elif last in wc.place_head:
-        kind = "place"
+    elif last in wc.place_head or (prev in wc.locative and not possessive):
+        kind = "place"  # "in Los Angeles", "at Old Trafford": a pronoun later is not this name
     elif not single and last in wc.event_head:
         return
     elif not single and all(x in wc.ordinary or x in wc.connector for x in lows):

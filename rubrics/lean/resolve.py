@@ -97,8 +97,10 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
         if key in works or any(w.endswith(" " + key) for w in works):  # "Brother" of "Big Brother" too
             continue
         actor = by_alias.get(key) or by_alias.get(" ".join((*name.title, key)))
-        if actor is None and name.start in starts and len(name.tokens) > 1 and not name.title:
-            # a rare sentence-initial word before an alias ("Amidst DeepSeek"): the alias
+        if (actor is None and name.start in starts and len(name.tokens) > 1 and not name.person_cue
+                and text.count(key) == 1):
+            # a rare sentence-initial word before an alias ("Amidst DeepSeek"): the alias; not when
+            # the whole run comes back elsewhere ("Denzel Washington ... Denzel Washington said")
             rest = " ".join(name.tokens[1:])
             if rest in by_alias:
                 continue
@@ -194,6 +196,9 @@ def _resolve_short_forms(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.via != "name":
             continue
+        if m.type == "place":  # "in Washington" is not "Denzel Washington"
+            m.actor = " ".join(m.tokens)
+            continue
         low = tuple(t.lower() for t in m.tokens)
         candidates = surnames.get(low)
         target = None
@@ -214,12 +219,16 @@ def _resolve_short_forms(mentions: list[Mention]) -> None:
 
 
 def _type_people(mentions: list[Mention]) -> None:
-    """An actor is a person when any of its mentions says so (a title, a short form, a speech verb)."""
+    """An actor is a person when any of its mentions says so (a title, a short form, a speech verb),
+    else a place when one of them is ("in Los Angeles"), so that no pronoun resolves to it."""
     people = {m.actor for m in mentions if m.type == "person"}
     organisations = {m.actor for m in mentions if m.type == "organisation"}
+    places = {m.actor for m in mentions if m.type == "place"}
     for m in mentions:
         if m.type == "other" and m.actor in people and m.actor not in organisations:
             m.type = "person"
+        elif m.type == "other" and m.actor in places:
+            m.type = "place"
 
 
 def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of,  # type: ignore[no-untyped-def]

@@ -244,3 +244,28 @@ def test_seed_002_is_closer_to_balanced_than_001() -> None:
     # the model and is no statement about balance, so only 001 (Huawei against the US government) is compared.
     gaps = {p: seed(p).features["tone_gap"] for p in ("001", "002")}
     assert gaps["002"] < gaps["001"]
+
+
+def mention_actors(text: str) -> list[tuple[str, str]]:
+    return [(text[m["start"]:m["end"]], m["actor"]) for m in score(text).details["mentions"]]
+
+
+def test_a_pronoun_does_not_resolve_to_a_place_named_after_in() -> None:
+    text = "Jamie Foxx accepted his award in Los Angeles on Saturday. He also praised the director."
+    assert ("He", "Jamie Foxx") in mention_actors(text)
+    assert actors(score(text))["Los Angeles"]["type"] == "place"
+
+
+def test_letters_and_ampersand_pieces_are_not_actors() -> None:
+    table = actors(score("R&B singer Usher won the award. Plan B failed, and AT&T shares fell."))
+    assert set(table) == {"Usher"}
+
+
+def test_a_full_name_that_ends_in_an_alias_is_kept_when_it_comes_back() -> None:
+    # Sentence-initial "Denzel Washington" could be "Amidst DeepSeek" (an unknown word before an
+    # alias); the same run later in the text says it is a name.
+    text = "Denzel Washington arrived. Officials in Washington said Denzel Washington would act."
+    found = mention_actors(text)
+    assert found.count(("Denzel Washington", "Denzel Washington")) == 2
+    assert ("Washington", "United States") in found
+    assert mention_actors("Amidst DeepSeek's rise, shares fell.") == [("DeepSeek", "DeepSeek")]
