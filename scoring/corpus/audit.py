@@ -412,10 +412,15 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
 
 
 def _evidence(examples: list[tuple[float, str]], favourable: bool) -> list[dict[str, Any]]:
-    """The sentences leaning furthest the given way, distinct, strongest first."""
-    ranked = sorted(set(examples), key=lambda e: (-e[0], e[1]) if favourable else (e[0], e[1]))
-    return [{"tone": round(t, 4), "sentence": s} for t, s in ranked[:EVIDENCE_SENTENCES]
-            if (t > 0 if favourable else t < 0)]
+    """The sentences leaning furthest the given way, distinct, strongest first (a sentence naming the
+    actor twice is shown once, with its stronger tone)."""
+    sign = 1.0 if favourable else -1.0
+    strongest: dict[str, float] = {}
+    for t, s in examples:
+        if t * sign > 0 and t * sign > strongest.get(s, 0.0) * sign:
+            strongest[s] = t
+    ranked = sorted(strongest.items(), key=lambda e: (-e[1] * sign, e[0]))
+    return [{"tone": round(t, 4), "sentence": s} for s, t in ranked[:EVIDENCE_SENTENCES]]
 
 
 def weighted_mean_ci(values: np.ndarray, weights: np.ndarray, n_bootstrap: int, confidence: float,

@@ -192,3 +192,26 @@ def test_favours_come_with_their_sentences_and_need_both_sides() -> None:
     # one hostile document is not enough for a comparison
     one_side = {s.source: s for s in audit_sources(good + bad[:1]).sources}
     assert one_side["friendly"].favours == [] and one_side["friendly"].actors[0].tone_vs_others is None
+
+
+def test_a_sentence_naming_an_actor_twice_is_one_piece_of_evidence() -> None:
+    def doc(source: str, i: int, tones: tuple[float, float]) -> DocumentResult:
+        text = f"Critics blasted the Lee plan, and Ann Lee herself, story {i}. Lee spoke."
+        end = text.index(".") + 1
+        mentions = [{"start": text.index("Lee"), "end": text.index("Lee") + 3, "actor": "Ann Lee", "tone": tones[0],
+                     "label": "negative", "words": [], "sentence": [0, end], "voice": False},
+                    {"start": text.index("Ann"), "end": text.index("Ann") + 7, "actor": "Ann Lee", "tone": tones[1],
+                     "label": "negative", "words": [], "sentence": [0, end], "voice": False}]
+        lean = RubricResult("lean", "2", 0.5, details={
+            "actors": [{"actor": "Ann Lee", "type": "person", "aliases": [], "mentions": 2, "tone": sum(tones) / 2,
+                        "ci_low": min(tones), "ci_high": max(tones), "sentences": 1, "voice": 0}],
+            "mentions": mentions})
+        return DocumentResult(Document(id=f"{source}{i}", text=text, source=source), "en", {"lean": lean}, 0.5, (),
+                              "p", "h")
+
+    hostile = [doc("hostile", 0, (-0.9, -0.8))] + [doc("hostile", i, (-0.3, -0.2)) for i in (1, 2)]
+    docs = hostile + [doc("friendly", i, (0.5, 0.6)) for i in range(3)]
+    evidence = {s.source: s for s in audit_sources(docs).sources}["hostile"].evidence["Ann Lee"]
+    sentences = [e["sentence"] for e in evidence]
+    assert len(sentences) == len(set(sentences)) == 3
+    assert [e["tone"] for e in evidence] == [-0.9, -0.3, -0.3]
