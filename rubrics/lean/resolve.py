@@ -128,7 +128,7 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
                 mentions.append(Mention(s, e, text[s:e], kind, "zh", sentence_of(s)))
                 taken.append((s, e))
     mentions.sort(key=lambda m: m.start)
-    _resolve_short_forms(mentions)
+    _resolve_short_forms(mentions, text)
     _type_people(mentions)
     extra = _pronouns(text, mentions, taken, sentence_of, has_cjk) + _roles(text, mentions, taken, sentence_of)
     if extra:
@@ -182,10 +182,13 @@ def _headline_lines(seg: Segmented) -> list[tuple[int, int]]:
     return out
 
 
-def _resolve_short_forms(mentions: list[Mention]) -> None:
-    """Give every name its canonical actor: the full name for a short form, else itself."""
+def _resolve_short_forms(mentions: list[Mention], text: str) -> None:
+    """Give every name its canonical actor: the full name for a short form, else itself. A name
+    written after "the" ("the Next Twitter", "the Liberal Democrats") is no person's full name, so
+    "Twitter" stays itself."""
     full = [m for m in mentions if m.via == "name" and len(m.tokens) >= 2
-            and m.type in ("person", "other") and m.tokens[0].lower() not in word_classes().particle]
+            and m.type in ("person", "other") and m.tokens[0].lower() not in word_classes().particle
+            and text[max(0, m.start - 4):m.start].lower() != "the "]
     surnames: dict[tuple[str, ...], list[Mention]] = {}
     firsts: dict[str, set[str]] = {}
     for f in full:

@@ -269,3 +269,9 @@ def test_a_full_name_that_ends_in_an_alias_is_kept_when_it_comes_back() -> None:
     assert found.count(("Denzel Washington", "Denzel Washington")) == 2
     assert ("Washington", "United States") in found
     assert mention_actors("Amidst DeepSeek's rise, shares fell.") == [("DeepSeek", "DeepSeek")]
+
+
+def test_a_name_after_the_is_no_full_name_for_a_short_form() -> None:
+    text = 'Will Highlight become "The Next Twitter"? You can connect to Twitter and Facebook.'
+    assert ("Twitter", "Twitter") in mention_actors(text)
+    assert ("Cameron", "David Cameron") in mention_actors("David Cameron spoke. Cameron said no.")
