@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from rubrics.common.data import data_rows
+from scoring.text.script import CJK_CHAR, to_simplified
 
 _SPEECH_EN = (
     r"said|says|say|told|tells|stated|states|announced|announces|noted|notes|argued|argues|"
@@ -31,11 +35,22 @@ _BEFORE_EN = re.compile(
 # space after it. Searching this case-sensitive pattern first spares the case-insensitive search on
 # most windows (a mention is seldom preceded by a speech verb).
 _BEFORE_EN_HINT = re.compile(r"according\s+to|said\s|says\s|told\s|quoted\s|cited\s|citing\s|reported\s+by|per\s")
-_AFTER_ZH = re.compile(
-    r"^(?:方面|公司|官方|政府|发言人|發言人|首席执行官|首席執行官|创始人|創始人|总裁|總裁|CEO|[的]?[一-龥]{0,6}(?:人士|官员|官員|研究员|研究員|专家|專家))?"
-    r"[\s,，]*(?:\d+月\d+日|日前|近日|此前|曾|也|还|還|则|則|更|公开|公開)?"
-    r"(?:表示|称|稱|说|說|指出|认为|認為|宣布|宣佈|透露|强调|強調|坦言|声明|聲明|报道|報道|报导|報導|回应|回應|警告|承认|承認|援引|发表|發表|披露|证实|證實|预计|預計|呼吁|呼籲|批评|批評|感叹|感嘆|写道|寫道)"
-)
+
+
+@lru_cache(maxsize=1)
+def _after_zh() -> re.Pattern[str]:
+    """After a Chinese mention (on the Simplified-folded text): an optional role ("方面", "发言人",
+    "…专家"), an optional time or adverb, then a Chinese reporting verb of the sourcing rubric's
+    lexicon (data/sourcing_cues.tsv: "表示", "称", "指出", "批评", and "援引": the one citing speaks too)."""
+    verbs = sorted({r["cue"] for r in data_rows("sourcing_cues.tsv")
+                    if r["kind"] == "reporting" and CJK_CHAR.search(r["cue"])}, key=lambda v: (-len(v), v))
+    return re.compile(
+        r"^(?:方面|公司|官方|政府|发言人|首席执行官|创始人|总裁|CEO|[的]?[一-龥]{0,6}(?:人士|官员|研究员|专家))?"
+        r"[\s,，]*(?:\d+月\d+日|(?:周|星期)[一二三四五六日天]|今天|昨天|日前|近日|此前|曾|也|还|则|更|公开)?"
+        rf"(?:{'|'.join(map(re.escape, verbs))})"
+    )
+
+
 _BEFORE_ZH = re.compile(r"(?:据|據|根据|根據|援引|引述|引用|转引|轉引)\s*(?:美国|美國|英国|英國)?\s*[《「\"“]?$")
 
 
@@ -44,7 +59,7 @@ def is_voice(text: str, start: int, end: int, cjk: bool) -> bool:
     after = text[end : end + 120]
     before = text[max(0, start - 40) : start]
     if cjk:
-        return bool(_AFTER_ZH.match(after) or _BEFORE_ZH.search(before))
+        return bool(_after_zh().match(to_simplified(after)) or _BEFORE_ZH.search(before))
     if _AFTER_EN.match(after):
         return True
     if before.isascii() and not _BEFORE_EN_HINT.search(before.lower()):
