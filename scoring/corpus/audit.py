@@ -31,8 +31,8 @@ source does not pull the "average" toward itself).
   tone toward the same actor, computed only where both sides can say something: at least
   `min_mentions` mentions and COMPARE_MIN_DOCUMENTS documents in this source AND in the others
   (an actor one document mentions gets no "vs others" value). The source "favours" the actor
-  when the difference is at least FAVOUR_MARGIN and the other sources' tone lies outside this
-  source's CI; it "disfavours" it in the mirror case. `evidence[actor]` holds, for those actors,
+  when the difference is at least FAVOUR_MARGIN and its bootstrap CI (this source's documents and
+  the others' resampled each on their own) lies above 0; it "disfavours" it in the mirror case. `evidence[actor]` holds, for those actors,
   the source's sentences that lean furthest that way (up to EVIDENCE_SENTENCES; read from the
   lean rubric's mention rows when the document text is at hand: DocumentResults, or records
   made by `audit_record`).
@@ -308,14 +308,18 @@ def merge_aliases(acc: AuditAccumulator) -> None:
     """Merge, in every source, actors that are one actor under two names across documents.
 
     A person's (or untyped) name merges into a full name F when it is one of the aliases a document
-    listed for F, or when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal") and
-    F is the only full name in the corpus they end. Applied once; idempotent.
+    listed for F, or when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal"),
+    F is the only full name in the corpus they end and a document typed one of the two as a person.
+    Applied once; idempotent.
     """
     names: dict[str, str] = {}  # name -> type, over the corpus
+    persons: set[str] = set()  # names some document typed as a person
     aliases: dict[str, set[str]] = {}
     for tally in acc.sources.values():
         for name, docs in tally.actors.items():
             names.setdefault(name, docs.type)
+            if docs.type == "person":
+                persons.add(name)
             for alias in docs.aliases:
                 if alias != name:
                     aliases.setdefault(alias.lower(), set()).add(name)
@@ -326,8 +330,10 @@ def merge_aliases(acc: AuditAccumulator) -> None:
         if names[name] not in people:  # gazetteer actors (countries, companies) keep their names
             continue
         words = name.lower().split()
+        # by the words alone only where one side is known to be a person: "Twitter" does not end
+        # "Next Twitter" (a title in quotes) the way "Cameron" ends "David Cameron"
         owners = {f for f in full if f != name and f.lower().split()[-len(words):] == words
-                  and len(f.split()) > len(words)}
+                  and len(f.split()) > len(words) and (f in persons or name in persons)}
         owners |= {f for f in aliases.get(name.lower(), set()) if f != name and len(f.split()) > len(words)}
         if len(owners) == 1:
             target[name] = owners.pop()
@@ -372,12 +378,18 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
                 and len(docs.tones) >= COMPARE_MIN_DOCUMENTS):
             others_tone = sum(t * m for t, m in other_tones) / other_mentions
             diff = tone - others_tone
-            if diff >= FAVOUR_MARGIN and low > others_tone:
-                favours.append(name)
-                evidence[name] = _evidence(docs.examples, favourable=True)
-            elif diff <= -FAVOUR_MARGIN and high < others_tone:
-                disfavours.append(name)
-                evidence[name] = _evidence(docs.examples, favourable=False)
+            if abs(diff) >= FAVOUR_MARGIN:
+                other_values = np.asarray([t for t, _ in other_tones])
+                other_weights = np.asarray([m for _, m in other_tones], dtype=np.float64)
+                diff_low, diff_high = weighted_mean_difference_ci(
+                    tones, weights, other_values, other_weights, n_bootstrap, confidence,
+                    np.random.default_rng([seed, zlib.crc32(f"{source}\0{name}\0others".encode())]))
+                if diff > 0 and diff_low > 0:
+                    favours.append(name)
+                    evidence[name] = _evidence(docs.examples, favourable=True)
+                elif diff < 0 and diff_high < 0:
+                    disfavours.append(name)
+                    evidence[name] = _evidence(docs.examples, favourable=False)
         if top_actors is None or len(actors) < top_actors:
             actors.append(ActorAudit(name, docs.type, len(docs.tones), mentions, tone, low, high,
                                      docs.voice / total_voice if total_voice else 0.0, direction, others_tone, diff))
@@ -426,12 +438,39 @@ def _evidence(examples: list[tuple[float, str]], favourable: bool) -> list[dict[
 def weighted_mean_ci(values: np.ndarray, weights: np.ndarray, n_bootstrap: int, confidence: float,
                      rng: np.random.Generator) -> tuple[float, float]:
     """Percentile bootstrap CI of a weighted mean, resampling (value, weight) pairs."""
-    n = len(values)
-    picks = rng.integers(0, n, size=(n_bootstrap, n))
-    w = weights[picks]
-    means = (values[picks] * w).sum(axis=1) / w.sum(axis=1)
+    means = _bootstrap_weighted_means(values, weights, n_bootstrap, rng)
     tail = (1.0 - confidence) / 2.0
     low, high = np.quantile(means, [tail, 1.0 - tail])
+    return float(low), float(high)
+
+
+# Resampled values drawn at once, at most: an actor of a 100,000-document corpus is resampled in
+# slices rather than as one 1000 x 100,000 matrix.
+_BOOTSTRAP_CELLS = 2_000_000
+
+
+def _bootstrap_weighted_means(values: np.ndarray, weights: np.ndarray, n_bootstrap: int,
+                              rng: np.random.Generator) -> np.ndarray:
+    n = len(values)
+    rows = max(1, _BOOTSTRAP_CELLS // n)
+    out = []
+    for done in range(0, n_bootstrap, rows):
+        picks = rng.integers(0, n, size=(min(rows, n_bootstrap - done), n))
+        w = weights[picks]
+        out.append((values[picks] * w).sum(axis=1) / w.sum(axis=1))
+    return np.concatenate(out)
+
+
+def weighted_mean_difference_ci(values: np.ndarray, weights: np.ndarray, other_values: np.ndarray,
+                                other_weights: np.ndarray, n_bootstrap: int, confidence: float,
+                                rng: np.random.Generator) -> tuple[float, float]:
+    """Percentile bootstrap CI of weighted mean(values) - weighted mean(other_values), the documents
+    of each side resampled on their own: both tones are estimates, so a source favours an actor only
+    when the difference holds up under both sides' noise, not its own alone."""
+    diffs = (_bootstrap_weighted_means(values, weights, n_bootstrap, rng)
+             - _bootstrap_weighted_means(other_values, other_weights, n_bootstrap, rng))
+    tail = (1.0 - confidence) / 2.0
+    low, high = np.quantile(diffs, [tail, 1.0 - tail])
     return float(low), float(high)
 
 

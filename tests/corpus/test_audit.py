@@ -167,6 +167,18 @@ def test_aliases_merge_across_documents() -> None:
     assert "Smith" in actors  # two full names end with it: ambiguous, left alone
 
 
+def test_a_short_name_merges_by_its_words_only_when_someone_is_a_person() -> None:
+    def doc(doc_id: str, name: str, kind: str) -> DocumentResult:
+        result = person_doc("a", doc_id, [(name, 0.1, 2, [name])])
+        result.results["lean"].details["actors"][0]["type"] = kind
+        return result
+
+    docs = [doc("t1", "Next Twitter", "other"), doc("t2", "Twitter", "other"),
+            doc("c1", "David Cameron", "person"), doc("c2", "Cameron", "other")]
+    actors = {a.actor for a in audit_sources(docs, min_mentions=1).sources[0].actors}
+    assert {"Next Twitter", "Twitter", "David Cameron"} <= actors and "Cameron" not in actors
+
+
 def test_no_fixed_length_actor_table_ordered_by_mentions() -> None:
     docs = [person_doc("a", f"a{i}", [(f"Person {k:02d}", 0.0, 1 + (k % 5), []) for k in range(40)]) for i in range(2)]
     actors = audit_sources(docs).sources[0].actors
@@ -215,3 +227,18 @@ def test_a_sentence_naming_an_actor_twice_is_one_piece_of_evidence() -> None:
     sentences = [e["sentence"] for e in evidence]
     assert len(sentences) == len(set(sentences)) == 3
     assert [e["tone"] for e in evidence] == [-0.9, -0.3, -0.3]
+
+
+def test_a_favour_must_hold_up_under_the_other_sources_noise_too() -> None:
+    # This source is consistent (a narrow interval); the others' two documents disagree with each
+    # other. Their mean lies outside this source's interval, but the difference is noise.
+    steady = [person_doc("steady", f"s{i}", [("Ann Lee", 0.3 + 0.001 * i, 2, [])]) for i in range(10)]
+    noisy = [person_doc("noisy", "n0", [("Ann Lee", -0.6, 2, [])]), person_doc("noisy", "n1", [("Ann Lee", 0.8, 2, [])])]
+    report = {s.source: s for s in audit_sources(steady + noisy).sources}
+    row = next(a for a in report["steady"].actors if a.actor == "Ann Lee")
+    assert row.tone_vs_others == pytest.approx(0.2, abs=0.01) and row.ci_low > 0.1  # the old rule's favour
+    assert report["steady"].favours == [] and report["noisy"].disfavours == []
+    # the same difference with agreeing documents on the other side is a favour
+    calm = [person_doc("noisy", f"c{i}", [("Ann Lee", 0.1 + 0.001 * i, 2, [])]) for i in range(6)]
+    report = {s.source: s for s in audit_sources(steady + calm).sources}
+    assert report["steady"].favours == ["Ann Lee"]
