@@ -49,6 +49,7 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'m", "’m", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
 # A run whose last word is a day name is a name followed by a date ("Paul Ryan Friday"); a month
 # is stripped only before a number ("Theresa May" keeps her surname, "Obama May 5" loses it).
+_FIRST_PERSON_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 _NUMBER_AFTER = re.compile(r"^\s+\d")
 
 
@@ -169,8 +170,9 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
             joined = gap == " " or (gap in (". ", ".") and (
                 (len(prev.text) == 1 and prev.text.isupper()) or bare(prev.text) in wc.honorific
                 or bare(prev.text) in wc.title))
-            if not joined or prev.text.endswith(_POSSESSIVE[:2]):
-                break
+            if not joined or prev.text.endswith(_POSSESSIVE[:2]) or (
+                    _FIRST_PERSON_I.match(nxt.text) and text[nxt.end:nxt.end + 1] != "."):
+                break  # "love Liverpool I think": the pronoun I is capitalised, not part of a name ("I. Smith" is)
             if (nxt.text[:1].isupper() or _capitalised(nxt.text, particle)) and not plain[j + 1]:
                 j += 1
                 continue

@@ -242,3 +242,29 @@ def test_a_favour_must_hold_up_under_the_other_sources_noise_too() -> None:
     calm = [person_doc("noisy", f"c{i}", [("Ann Lee", 0.1 + 0.001 * i, 2, [])]) for i in range(6)]
     report = {s.source: s for s in audit_sources(steady + calm).sources}
     assert report["steady"].favours == ["Ann Lee"]
+
+
+def test_many_compared_actors_are_held_to_a_false_discovery_rate() -> None:
+    from scoring.corpus.audit import _benjamini_hochberg
+
+    # one clear difference among thirty actors with no difference (their p-values spread evenly
+    # over (0, 1]; a single 5% test would still list the first)
+    tested = [(0.0001, "Clear", 0.5, None)] + [(i / 30, f"Actor {i}", 0.2, None) for i in range(1, 31)]
+    assert [t[1] for t in _benjamini_hochberg(tested, 0.05)] == ["Clear"]
+    # when every test is that small, they all pass: the rate is of false entries among those listed
+    assert len(_benjamini_hochberg([(0.001, str(i), 0.2, None) for i in range(30)], 0.05)) == 30
+    assert _benjamini_hochberg([], 0.05) == []
+
+
+def test_the_difference_p_value_reads_both_sides_noise() -> None:
+    import numpy as np
+
+    from scoring.corpus.audit import weighted_mean_difference_p
+
+    rng = np.random.default_rng(0)
+    a = rng.normal(0.3, 0.01, 20)
+    ones = np.ones(20)
+    tight = weighted_mean_difference_p(0.2, a, ones, np.full(20, 0.1), ones, 1000, np.random.default_rng(1))
+    loose = weighted_mean_difference_p(0.2, a, ones, np.array([-0.6, 0.8]), np.ones(2), 1000,
+                                       np.random.default_rng(1))
+    assert tight < 1e-6 < 0.3 < loose <= 1.0

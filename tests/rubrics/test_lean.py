@@ -275,3 +275,9 @@ def test_a_name_after_the_is_no_full_name_for_a_short_form() -> None:
     text = 'Will Highlight become "The Next Twitter"? You can connect to Twitter and Facebook.'
     assert ("Twitter", "Twitter") in mention_actors(text)
     assert ("Cameron", "David Cameron") in mention_actors("David Cameron spoke. Cameron said no.")
+
+
+def test_the_pronoun_i_does_not_continue_a_name() -> None:
+    found = mention_actors("The fans love Liverpool I think, and Liverpool won. Mr I. Smith spoke.")
+    assert found[:2] == [("Liverpool", "Liverpool"), ("Liverpool", "Liverpool")]
+    assert ("Mr I. Smith", "I Smith") in found  # an initial with its full stop is part of the name
