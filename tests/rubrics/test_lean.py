@@ -129,15 +129,14 @@ def test_tone_depends_on_the_mention_not_only_the_sentence() -> None:
 def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
     # Training builds the lexicon's columns from context_positions; the rubric sums the weights in
     # mention_vector. Both must read the same words, places and distances, or the weights mean nothing.
-    from rubrics.lean.tone import (
-        FEATURES, NO_WORD, OTHER_ACTOR, PLACES, context_positions, mention_vector, sentence_table, tone_model,
-    )
+    from rubrics.lean import tone
+    from rubrics.lean.tone import FEATURES, PLACES, context_positions, mention_vector, sentence_table
 
     seg = Segmented(Document(id="c", text="Critics said the plan by Mark Green and Alice Brown failed badly – "
                                           "not Alice Brown's."))
     mentions = find_mentions(seg)
     table = sentence_table(seg, 0)
-    lexicon = tone_model().context
+    lexicon = tone.tone_model().context
     at = [FEATURES.index(f"context_{c}") for c in ("negative", "neutral", "positive")]
     assert len(mentions) >= 3
     read: set[str] = set()
@@ -155,7 +154,7 @@ def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
         assert [values[k] for k in at] == pytest.approx(expected)
         assert any(expected)
     # Another actor two tokens from a mention and the dash next to one are read, from their own entries.
-    assert {OTHER_ACTOR, NO_WORD} <= read and OTHER_ACTOR in lexicon and NO_WORD in lexicon
+    assert {tone.OTHER_ACTOR, tone.NO_WORD} <= read and tone.OTHER_ACTOR in lexicon and tone.NO_WORD in lexicon
 
 
 def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
