@@ -12,12 +12,14 @@ editorial snippets (../shared/eval/sentiment/nyt-dev.jsonl, MIT, training allowe
 Method (rubrics/lean/tone.py has the features): every training sentence is scored as a document,
 so the features come from exactly the code the rubric runs (mentions found by discovery are the
 "other actors"; the annotated span is the mention). One multinomial logistic regression over the
-standardised features of rubrics/lean/tone.py and the context lexicon's columns: per word and side
-(left / right of the mention) the sum of exp(-d/5) over its occurrences (`context_positions`), for
-the word-sides seen with at least MIN_TARGETS training targets, the block multiplied by
+standardised features of rubrics/lean/tone.py and the context lexicon's columns (`context_positions`):
+per word and side (left / right of the mention) the sum of exp(-d/5) over its occurrences, and the
+same at long range, exp(-d/12); per word at each of the two places before and the two after the
+mention, 1 when it stands there; for the word-places seen with at least MIN_TARGETS training
+targets, the block multiplied by
 CONTEXT_SCALE (a separate, stronger L2 penalty on the word weights than on the features). C and
 the scale are chosen by 5-fold cross-validation grouped by article (the vocabulary is rebuilt inside
-every fold). The word-side coefficients are stored as the lexicon, the features' coefficients as
+every fold). The word-place coefficients are stored as the lexicon, the features' coefficients as
 the model.
 
     .venv/bin/python scripts/train_tone.py
@@ -156,20 +158,20 @@ def dense_matrix(exs: list[Example]) -> np.ndarray:
 
 
 def context_counts(exs: list[Example]) -> list[dict[str, float]]:
-    """Per target: "side:word" -> sum of exp(-d/5) over the word's occurrences on that side."""
+    """Per target: "place:word" -> sum of the word's weights at that place (rubrics.lean.tone.PLACES)."""
     from rubrics.lean.tone import context_positions
 
     out = []
     for ex in exs:
         counts: dict[str, float] = collections.defaultdict(float)
-        for word, side, weight in context_positions(ex.table, ex.start, ex.end, ex.others):
-            counts[f"{side}:{word}"] += weight
+        for word, place, weight in context_positions(ex.table, ex.start, ex.end, ex.others):
+            counts[f"{place}:{word}"] += weight
         out.append(counts)
     return out
 
 
 def context_matrix(counts: list[dict[str, float]], fit_rows: np.ndarray) -> tuple[sp.csr_matrix, list[str]]:
-    """Columns for the word-sides seen with >= MIN_TARGETS of the `fit_rows` targets."""
+    """Columns for the word-places seen with >= MIN_TARGETS of the `fit_rows` targets."""
     seen: collections.Counter[str] = collections.Counter()
     for i in fit_rows:
         seen.update(counts[i].keys())
@@ -232,7 +234,7 @@ SEEDS = (1, 2, 3)
 def main() -> None:
     train_rows = rows("train")
     print(f"ordinary vocabulary: {write_vocabulary(train_rows)} words -> {VOCABULARY_OUT.relative_to(ROOT)}")
-    from rubrics.lean.tone import FEATURES
+    from rubrics.lean.tone import FAR_DECAY, FEATURES, NEAR_DECAY, NO_WORD, OTHER_ACTOR
 
     exs = examples("train")
     print(f"{len(exs)} training targets in {len({e.group for e in exs})} articles")
@@ -257,8 +259,8 @@ def main() -> None:
             for k, row in enumerate(clf.coef_)]
     weights: dict[str, dict[str, list[float]]] = {}
     for j, key in enumerate(columns):
-        side, word = key.split(":", 1)
-        weights.setdefault(word, {})[side] = [round(float(clf.coef_[k, n_dense + j]) * scale, 4) for k in range(3)]
+        place, word = key.split(":", 1)
+        weights.setdefault(word, {})[place] = [round(float(clf.coef_[k, n_dense + j]) * scale, 4) for k in range(3)]
     spec = {
         "model": ("multinomial logistic regression over standardised features (rubrics/lean/tone.py) fitted "
                   "jointly with the context lexicon"),
@@ -278,11 +280,16 @@ def main() -> None:
         "coef": coef,
         "intercept": [round(float(v), 6) for v in clf.intercept_],
         "context": {
-            "method": ("per word (lower-cased, stripped of punctuation) and side of the mention: the logistic "
-                       "coefficients (negative, neutral, positive) of the sum of exp(-d/5) over its occurrences, "
-                       "d its distance in tokens from the mention; the mention's and other actors' tokens left "
-                       f"out; word-sides seen with >= {MIN_TARGETS} training targets"),
-            "decay": 5.0,
+            "method": ("per word (lower-cased, stripped of punctuation) and place: the logistic coefficients "
+                       "(negative, neutral, positive) of, for left / right of the mention, the sum of "
+                       f"exp(-d/{NEAR_DECAY:g}) over its occurrences on that side, d its distance in tokens from "
+                       f"the mention, for left_far / right_far the same with exp(-d/{FAR_DECAY:g}) (the mention's "
+                       "and other actors' tokens left out), for left_1, left_2, right_1, right_2 whether it is "
+                       f"the 1st / 2nd token before / after the mention ({OTHER_ACTOR!r}: another actor's token, "
+                       f"{NO_WORD!r}: a token without a letter); word-places seen with >= {MIN_TARGETS} "
+                       "training targets"),
+            "decay": NEAR_DECAY,
+            "far_decay": FAR_DECAY,
             "weights": dict(sorted(weights.items())),
         },
     }
@@ -290,7 +297,7 @@ def main() -> None:
     # Lists of numbers on one line each (a word's weights, a coefficient row): one line per word, not per number.
     text = _NUMBER_LIST.sub(lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]", text)
     MODEL_OUT.write_text(text + "\n", encoding="utf-8")
-    print(f"C={c}, scale {scale}: CV macro-F1 {cv[best]['macro_f1']:.4f}; {len(columns)} word-sides of "
+    print(f"C={c}, scale {scale}: CV macro-F1 {cv[best]['macro_f1']:.4f}; {len(columns)} word-places of "
           f"{len(weights)} words -> {MODEL_OUT.relative_to(ROOT)}")
 
 

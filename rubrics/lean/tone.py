@@ -20,12 +20,15 @@ or to the right of). Then per mention (`mention_features`):
   in a clause opened by a contrast word;
 - word classes near it;
 - Pattern's adjective ratings (rubrics.sentiment.lexicon.adjectives, PDDL) near it and in its clause;
-- the context lexicon: for every other word of the sentence (not the mention's own tokens, not
-  another actor's), its weights for the side it stands on (left / right of the mention), times
-  exp(-d/5): three sums, one per class, that enter the class scores as they are.
+- the context lexicon, at two scales: for every other word of the sentence (not the mention's own
+  tokens, not another actor's), its weights for the side it stands on (left / right of the mention)
+  times exp(-d/5), and its weights for that side at long range times exp(-d/12); and for the two
+  tokens right before and the two right after the mention, their weights at that very position
+  ("slammed X", "X slammed", "said X"; another actor there reads as OTHER_ACTOR, a token without a
+  letter as NO_WORD): three sums, one per class, that enter the class scores as they are.
 
 The model is a multinomial logistic regression (negative, neutral, positive) over those features,
-fitted jointly with the context lexicon (the lexicon is its word-by-side coefficients); coefficients,
+fitted jointly with the context lexicon (the lexicon is its word-by-place coefficients); coefficients,
 means, scales, the lexicon and the cross-validated figures are in rubrics/data/lean_tone_model.json.
 tone = P(positive) - P(negative), in [-1, 1]; `words` are the words that contributed most to it
 (`tone_drivers`).
@@ -67,11 +70,13 @@ _CLAUSE_END_ZH = frozenset("，,；;：:、（）()—")
 _SPEAKER_BEFORE = re.compile(r"(?:said|says|told|according to|wrote|asked|added)\s+(?:[\w.’'-]+\s+){0,2}$")
 CLASSES = ("wrongdoing", "trouble", "merit", "support", "report", "role")
 NEAR_DECAY = 5.0
+FAR_DECAY = 12.0
 # exp(-d / decay) for token distances d, looked up rather than computed per word and mention.
 _MAX_DISTANCE = 512
 _EXP3 = [math.exp(-d / 3.0) for d in range(_MAX_DISTANCE)]
 _EXP5 = [math.exp(-d / NEAR_DECAY) for d in range(_MAX_DISTANCE)]
 _EXP8 = [math.exp(-d / 8.0) for d in range(_MAX_DISTANCE)]
+_EXP12 = [math.exp(-d / FAR_DECAY) for d in range(_MAX_DISTANCE)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,17 +98,26 @@ def tone_words() -> ToneWords:
     return ToneWords(acts, classes)
 
 
-# A context word's weights (negative, neutral, positive) when it stands left of a mention and when right of it.
+# Where a context word stands for the mention, and how it counts: left / right of it weighted exp(-d/5),
+# left_far / right_far weighted exp(-d/12), left_1 ... right_2 the 1st and 2nd token before / after it (weight 1).
+PLACES = ("left", "right", "left_far", "right_far", "left_1", "left_2", "right_1", "right_2")
+_LEFT_FAR, _RIGHT_FAR, _LEFT_1, _LEFT_2, _RIGHT_1, _RIGHT_2 = range(2, 8)
+# What a token next to the mention reads as when it is another actor's, or has no letter (punctuation,
+# a number). Both contain a space, so no token (\S+) can be mistaken for them.
+OTHER_ACTOR = "<other actor>"
+NO_WORD = "<no word>"
+# A context word's weights (negative, neutral, positive) at each of PLACES (None: not in the lexicon there).
 ClassWeights = tuple[float, float, float]
-ContextWeights = tuple[ClassWeights | None, ClassWeights | None]
+ContextWeights = tuple[ClassWeights | None, ...]
 
 
 def _context_lexicon(weights: dict[str, dict[str, list[float]]]) -> dict[str, ContextWeights]:
     out: dict[str, ContextWeights] = {}
-    for word, sides in weights.items():
-        left, right = sides.get("left"), sides.get("right")
-        out[word] = (None if left is None else (left[0], left[1], left[2]),
-                     None if right is None else (right[0], right[1], right[2]))
+    for word, places in weights.items():
+        unknown = set(places) - set(PLACES)
+        if unknown:
+            raise ValueError(f"context lexicon: {word!r} has unknown places {sorted(unknown)}")
+        out[word] = tuple(None if (w := places.get(place)) is None else (w[0], w[1], w[2]) for place in PLACES)
     return out
 
 
@@ -125,11 +139,11 @@ class ToneModel:
         self.scale = spec["scale"]
         self.coef = spec["coef"]
         self.intercept = spec["intercept"]
-        # word -> (weights when left of the mention, weights when right of it), each (negative, neutral, positive)
+        # word -> its weights at each of PLACES (None where it has none), each (negative, neutral, positive)
         self.context: dict[str, ContextWeights] = _context_lexicon(spec["context"]["weights"])
-        if spec["context"]["decay"] != NEAR_DECAY:
-            raise ValueError(f"the context lexicon was fitted with decay {spec['context']['decay']}, "
-                             f"the features use {NEAR_DECAY}")
+        if (spec["context"]["decay"], spec["context"]["far_decay"]) != (NEAR_DECAY, FAR_DECAY):
+            raise ValueError(f"the context lexicon was fitted with decays {spec['context']['decay']} and "
+                             f"{spec['context']['far_decay']}, the features use {NEAR_DECAY} and {FAR_DECAY}")
         # Fold the standardisation into the coefficients once: z = sum (x - m)/s * c + b.
         coef = np.asarray(self.coef, dtype=np.float64)
         scale = np.asarray(self.scale, dtype=np.float64)
@@ -185,6 +199,9 @@ class SentenceTable:
     quoted: list[bool]
     classes: list[int]
     context: list[ContextWeights | None]
+    # the lexicon's weights of OTHER_ACTOR and NO_WORD (read for the tokens next to a mention)
+    other_actor: ContextWeights | None
+    no_word: ContextWeights | None
     adjective: list[Adjective | None]  # Pattern's rating of the word (English)
     compound: float
     cjk: bool
@@ -270,7 +287,8 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
                 quoted[i] = True
     words = tone_words().classes
     return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
-                         list(map(context.get, low)), list(map(adjectives().get, low)), compound, False, text, base)
+                         list(map(context.get, low)), context.get(OTHER_ACTOR), context.get(NO_WORD),
+                         list(map(adjectives().get, low)), compound, False, text, base)
 
 
 def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
@@ -292,7 +310,7 @@ def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
     compound = squash(sum(valences.values()))
     return SentenceTable([w.start for w in words], [w.end for w in words], [to_simplified(w.text) for w in words],
                          [valences.get(w.start, 0.0) for w in words], clause, quoted, [0] * n, [None] * n,
-                         [None] * n, compound, True, sentence.text, sentence.start)
+                         None, None, [None] * n, compound, True, sentence.text, sentence.start)
 
 
 # Indices of the signed features (see _SIGNED): each is accumulated in a positive and a negative list.
@@ -420,14 +438,46 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                 adjective_clause += polarity
             contribution += polarity * near
         if context is not None and i not in other_set:
-            weights = context[0] if i < t0 else context[1]
+            left = i < t0
+            weights = context[0] if left else context[1]
             if weights is not None:
                 context_negative += weights[0] * near
                 context_neutral += weights[1] * near
                 context_positive += weights[2] * near
                 contribution += (weights[2] - weights[0]) * near
+            weights = context[_LEFT_FAR] if left else context[_RIGHT_FAR]
+            if weights is not None:
+                far = _EXP12[d]
+                context_negative += weights[0] * far
+                context_neutral += weights[1] * far
+                context_positive += weights[2] * far
+                contribution += (weights[2] - weights[0]) * far
         if contribution:
             carried.append((i, contribution))
+    if not table.cjk:
+        # the tokens right next to the mention, at their very place (as `context_positions` lists them for training)
+        placed: list[tuple[int, float]] = []
+        for i, place in ((t0 - 1, _LEFT_1), (t0 - 2, _LEFT_2), (t1 + 1, _RIGHT_1), (t1 + 2, _RIGHT_2)):
+            if not 0 <= i < n:
+                continue
+            if i in other_set:
+                entry = table.other_actor
+            elif any(ch.isalpha() for ch in low[i]):
+                entry = table.context[i]
+            else:
+                entry = table.no_word
+            weights = None if entry is None else entry[place]
+            if weights is not None:
+                context_negative += weights[0]
+                context_neutral += weights[1]
+                context_positive += weights[2]
+                if i not in other_set:
+                    placed.append((i, weights[2] - weights[0]))
+        if placed:  # one entry per token in what carried the tone
+            merged = dict(carried)
+            for i, c in placed:
+                merged[i] = merged.get(i, 0.0) + c
+            carried = list(merged.items())
     # a contrast word earlier in the mention's clause (clauses are runs of consecutive tokens)
     contrast = False
     i = t0 - 1
@@ -473,23 +523,33 @@ def tone_drivers(table: SentenceTable, carried: Sequence[tuple[int, float]], lab
 
 def context_positions(table: SentenceTable, start: int, end: int,
                       others: Sequence[tuple[int, int]]) -> list[tuple[str, str, float]]:
-    """(word, side, exp(-d/5)) of the words the context lexicon reads for the mention [start, end): every
-    token with a letter that is neither the mention's nor another actor's. Training builds the lexicon's
-    columns from these; `mention_vector` sums the learned weights over the same tokens."""
+    """(word, place, weight) of what the context lexicon reads for the mention [start, end), places as in
+    PLACES: every token with a letter that is neither the mention's nor another actor's, on its side
+    with exp(-d/5) and exp(-d/12); and the two tokens before and the two after the mention with weight 1
+    (OTHER_ACTOR, NO_WORD for another actor's token and one without a letter). Training builds the
+    lexicon's columns from these; `mention_vector` sums the learned weights over the same places."""
     n = len(table.starts)
     if n == 0 or table.cjk:
         return []
     t0, t1 = table.token_range(start, end)
-    excluded = set(range(t0, t1 + 1))
+    other: set[int] = set()
     for a, b in others:
         o0, o1 = table.token_range(a, b)
-        excluded.update(range(o0, o1 + 1))
+        other.update(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
     out = []
     for i, word in enumerate(table.low):
-        if i in excluded or not any(ch.isalpha() for ch in word):
+        if t0 <= i <= t1 or i in other or not any(ch.isalpha() for ch in word):
             continue
         d = min(t0 - i if i < t0 else i - t1, _MAX_DISTANCE - 1)
-        out.append((word, "left" if i < t0 else "right", _EXP5[d]))
+        if i < t0:
+            out += [(word, "left", _EXP5[d]), (word, "left_far", _EXP12[d])]
+        else:
+            out += [(word, "right", _EXP5[d]), (word, "right_far", _EXP12[d])]
+    for i, place in ((t0 - 1, "left_1"), (t0 - 2, "left_2"), (t1 + 1, "right_1"), (t1 + 2, "right_2")):
+        if 0 <= i < n:
+            word = table.low[i]
+            out.append((OTHER_ACTOR if i in other else word if any(ch.isalpha() for ch in word) else NO_WORD,
+                        place, 1.0))
     return out
 
 

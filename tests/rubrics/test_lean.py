@@ -128,27 +128,55 @@ def test_tone_depends_on_the_mention_not_only_the_sentence() -> None:
 
 def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
     # Training builds the lexicon's columns from context_positions; the rubric sums the weights in
-    # mention_vector. Both must read the same words, sides and distances, or the weights mean nothing.
-    from rubrics.lean.tone import FEATURES, context_positions, mention_vector, sentence_table, tone_model
+    # mention_vector. Both must read the same words, places and distances, or the weights mean nothing.
+    from rubrics.lean import tone
+    from rubrics.lean.tone import FEATURES, PLACES, context_positions, mention_vector, sentence_table
 
-    seg = Segmented(Document(id="c", text="Critics said the plan by Mark Green failed badly, not Alice Brown's."))
+    seg = Segmented(Document(id="c", text="Critics said the plan by Mark Green and Alice Brown failed badly – "
+                                          "not Alice Brown's."))
     mentions = find_mentions(seg)
     table = sentence_table(seg, 0)
-    lexicon = tone_model().context
+    lexicon = tone.tone_model().context
     at = [FEATURES.index(f"context_{c}") for c in ("negative", "neutral", "positive")]
-    assert len(mentions) >= 2
+    assert len(mentions) >= 3
+    read: set[str] = set()
     for m in mentions:
         others = [(o.start, o.end) for o in mentions if o is not m]
         expected = [0.0, 0.0, 0.0]
         positions = context_positions(table, m.start, m.end, others)
-        assert positions and {side for _, side, _ in positions} <= {"left", "right"}
-        for word, side, weight in positions:
-            weights = lexicon.get(word, (None, None))[side == "right"]
+        assert positions and {place for _, place, _ in positions} <= set(PLACES)
+        for word, place, weight in positions:
+            read.add(word)
+            weights = lexicon.get(word, (None,) * len(PLACES))[PLACES.index(place)]
             for k in range(3):
                 expected[k] += weights[k] * weight if weights else 0.0
         values, _ = mention_vector(table, m.start, m.end, others)
         assert [values[k] for k in at] == pytest.approx(expected)
         assert any(expected)
+    # Another actor two tokens from a mention and the dash next to one are read, from their own entries.
+    assert {tone.OTHER_ACTOR, tone.NO_WORD} <= read and tone.OTHER_ACTOR in lexicon and tone.NO_WORD in lexicon
+
+
+def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
+    from rubrics.lean.tone import NO_WORD, OTHER_ACTOR, context_positions, sentence_table
+
+    seg = Segmented(Document(id="n", text="Critics slammed Mark Green - and Alice Brown praised him."))
+    table = sentence_table(seg, 0, context={})
+    green = seg.text.index("Mark Green")
+    brown = seg.text.index("Alice Brown")
+    places = {place: word for word, place, weight in
+              context_positions(table, green, green + len("Mark Green"), [(brown, brown + len("Alice Brown"))])
+              if place[-1].isdigit() and weight == 1.0}
+    assert places == {"left_1": "slammed", "left_2": "critics", "right_1": NO_WORD, "right_2": "and"}
+    places = {place: word for word, place, _ in
+              context_positions(table, brown, brown + len("Alice Brown"), [(green, green + len("Mark Green"))])
+              if place[-1].isdigit()}
+    assert places == {"left_1": "and", "left_2": NO_WORD, "right_1": "praised", "right_2": "him"}
+    # Another actor's tokens are never read as context words, but next to the mention they are a place.
+    seg = Segmented(Document(id="m", text="Mark Green Alice Brown"))
+    table = sentence_table(seg, 0, context={})
+    positions = context_positions(table, 0, len("Mark Green"), [(11, len(seg.text))])
+    assert positions == [(OTHER_ACTOR, "right_1", 1.0), (OTHER_ACTOR, "right_2", 1.0)]
 
 
 def test_mentions_point_into_the_original_text_with_the_words_behind_the_tone() -> None:
