@@ -16,8 +16,8 @@ standardised features of rubrics/lean/tone.py and the context lexicon's columns 
 per word and side (left / right of the mention) the sum of exp(-d/5) over its occurrences, and the
 same at long range, exp(-d/12); per word at each of the two places before and the two after the
 mention, 1 when it stands there; for the word-places seen with at least MIN_TARGETS training
-targets, the block multiplied by
-CONTEXT_SCALE (a separate, stronger L2 penalty on the word weights than on the features). C and
+targets, the block multiplied by CONTEXT_SCALE (a separate, stronger L2 penalty on the word weights
+than on the features). C and
 the scale are chosen by 5-fold cross-validation grouped by article (the vocabulary is rebuilt inside
 every fold). The word-place coefficients are stored as the lexicon, the features' coefficients as
 the model.
