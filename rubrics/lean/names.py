@@ -47,9 +47,10 @@ _SPEECH_AFTER = re.compile(
 )
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'m", "’m", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
+# The pronoun I (and its contractions): capitalised, yet never the next word of a name.
+_FIRST_PERSON_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 # A run whose last word is a day name is a name followed by a date ("Paul Ryan Friday"); a month
 # is stripped only before a number ("Theresa May" keeps her surname, "Obama May 5" loses it).
-_FIRST_PERSON_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 _NUMBER_AFTER = re.compile(r"^\s+\d")
 
 
@@ -70,7 +71,7 @@ class WordClasses:
     ship_prefix: frozenset[str]
     demonym: frozenset[str]
     non_actor: frozenset[str]
-    locative: frozenset[str]  # prepositions before a place ("in", "at")
+    locative: frozenset[str]  # prepositions before a place ("in", "near"); not "at" ("glared at Trump")
     female_title: frozenset[str]
     male_title: frozenset[str]
     ordinary: frozenset[str]  # words usually written in lower case
@@ -304,7 +305,7 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
     elif title or speech:
         kind = "person"
     elif last in wc.place_head or (prev in wc.locative and not possessive):
-        kind = "place"  # "in Los Angeles", "at Old Trafford": a pronoun later is not this name
+        kind = "place"  # "in Los Angeles", "near Leeds": a pronoun later is not this name
     elif not single and last in wc.event_head:
         return
     elif not single and all(x in wc.ordinary or x in wc.connector for x in lows):

@@ -51,7 +51,8 @@ def _after_zh() -> re.Pattern[str]:
     )
 
 
-_BEFORE_ZH = re.compile(r"(?:据|據|根据|根據|援引|引述|引用|转引|轉引)\s*(?:美国|美國|英国|英國)?\s*[《「\"“]?$")
+# Before a Chinese mention (on the Simplified-folded text): "据", "根据", "援引"... ("据彭博社报道").
+_BEFORE_ZH = re.compile(r"(?:据|根据|援引|引述|引用|转引)\s*(?:美国|英国)?\s*[《「\"“]?$")
 
 
 def is_voice(text: str, start: int, end: int, cjk: bool) -> bool:
@@ -59,7 +60,7 @@ def is_voice(text: str, start: int, end: int, cjk: bool) -> bool:
     after = text[end : end + 120]
     before = text[max(0, start - 40) : start]
     if cjk:
-        return bool(_after_zh().match(to_simplified(after)) or _BEFORE_ZH.search(before))
+        return bool(_after_zh().match(to_simplified(after)) or _BEFORE_ZH.search(to_simplified(before)))
     if _AFTER_EN.match(after):
         return True
     if before.isascii() and not _BEFORE_EN_HINT.search(before.lower()):
