@@ -40,9 +40,11 @@ _LINE_BREAK = re.compile(r"(?=[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85])(?:\r\n
 # citation markers that belong to the sentence being closed.
 # The leading look-ahead names every character a terminator can start with: it lets the
 # regex engine skip ahead to candidates instead of trying each alternative at every position
-# (4x faster on English lines; same matches).
+# (4x faster on English lines; same matches). A full stop before a digit is a decimal point
+# ("3.5"); after one it ends the sentence ("in 2003. Sales rose"), except after a list number
+# ("1. The first point", see _is_boundary).
 _TERMINATOR = re.compile(
-    r"(?=[。!?….])(?:[。!?]+|…{1,2}|\.{3}|(?<![.\d])\.(?!\d))[\"”’」』)\]）】]*(?:\[\d+\])*"
+    r"(?=[。!?….])(?:[。!?]+|…{1,2}|\.{3}|(?<!\.)\.(?!\d))[\"”’」』)\]）】]*(?:\[\d+\])*"
 )
 _OPENERS = frozenset("\"“‘'(「『《【[-•–—*")
 _ABBREVIATIONS = frozenset(
@@ -299,6 +301,10 @@ def _is_boundary(text: str, term_start: int, term: str, end: int, nxt: int) -> b
             return False
         if len(token) == 1 and token.isalpha():
             return False  # an initial: "J. Smith"
+        if token.isdigit() and len(token) <= 2:
+            before = text[:m.start()].rstrip()
+            if not before or before[-1] in ".!?:;" or before[-1] in _OPENERS:
+                return False  # a list number, not a sentence's last word: "1. The first point. 2. The next"
     return True
 
 

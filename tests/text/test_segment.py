@@ -114,3 +114,19 @@ def test_shared_analysis_is_computed_once_per_document() -> None:
     other = Segmented(Document("e", "Only one."))
     assert other.shared("test.count", count_sentences) == 1  # per document, not global
     assert len(calls) == 2
+
+
+def test_a_sentence_ending_in_a_number_ends_there() -> None:
+    # The full stop after a digit was never a sentence end, so "in 2003. Sales climbed" was one
+    # sentence (4% of the sentence ends of the BBC corpus) and "Sales" looked like a name inside it.
+    assert sentences("Ericsson lost 10.8bn kronor in 2003. Sales climbed to 131.9bn kronor.") == [
+        "Ericsson lost 10.8bn kronor in 2003.", "Sales climbed to 131.9bn kronor."]
+    assert sentences("He scored 2. Then he left.") == ["He scored 2.", "Then he left."]
+    assert sentences("Shares rose 3.5% to 14.96 euros. Version 2.0 follows.") == [
+        "Shares rose 3.5% to 14.96 euros.", "Version 2.0 follows."]
+
+
+def test_a_list_number_does_not_end_a_sentence() -> None:
+    assert sentences("1. The first point is here. 2. The second one.") == [
+        "1. The first point is here.", "2. The second one."]
+    assert sentences("- 3. Third item") == ["- 3. Third item"]
