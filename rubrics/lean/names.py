@@ -19,7 +19,8 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
   ("American"), titles of works and vessels (a cue word before: "the show Big Brother",
   "HMS Victory"; reported so the document can drop the same name elsewhere), runs made
   only of ordinary vocabulary ("Big Brother", "One World Project"), lone letters ("Plan B")
-  and pieces of a word split at an ampersand ("R&B", "AT&T");
+  and pieces of a word split at an ampersand ("R&B", "AT&T"), an -ly adverb of ordinary vocabulary
+  opening a sentence ("Separately, ...");
 - a name after a locative preposition ("in Los Angeles") is a place, so that no pronoun
   resolves to it;
 - in a title-case line (a headline), ordinary vocabulary counts as lower case, so a headline's
@@ -208,11 +209,27 @@ def _is_title(low: str, wc: WordClasses) -> bool:
     return low in wc.title or low in wc.honorific
 
 
+def _is_ordinary(low: str, wc: WordClasses) -> bool:
+    """Ordinary vocabulary, or an adverb made from it ("Separately," "Typically" open sentences).
+
+    The vocabulary list holds the words its corpora wrote in lower case; their -ly adverbs are
+    rarer there, and English names ending in -ly do not fold onto a listed word ("Kelly", "Riley").
+    """
+    if low in wc.ordinary:
+        return True
+    if len(low) < 6 or not low.endswith("ly"):
+        return False
+    stem = low[:-2]
+    return (stem in wc.ordinary or (low.endswith("ily") and stem[:-1] + "y" in wc.ordinary)  # happily
+            or (low.endswith("bly") and stem + "le" in wc.ordinary)  # probably
+            or (low.endswith("ically") and low[:-4] in wc.ordinary))  # basically
+
+
 def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
               out: list[NameSpan], works: set[str]) -> None:
     lows = [bare(w.text) for w in run]
     k = 0
-    if initial and len(run) > 1 and lows[0] in wc.ordinary and not _is_title(lows[0], wc):
+    if initial and len(run) > 1 and _is_ordinary(lows[0], wc) and not _is_title(lows[0], wc):
         k = 1
         initial = False
     # The title nearest the end that still has a name after it.
@@ -293,7 +310,7 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return
     if single and not person_cue and not possessive and last in wc.demonym:
         return
-    if single and not person_cue and initial and last in wc.ordinary:
+    if single and not person_cue and initial and _is_ordinary(last, wc):
         return
     before = text[max(0, start - 30):start].split()
     prev = before[-1].strip("\"'“‘(").lower() if before else ""

@@ -107,6 +107,16 @@ def test_sentence_initial_ordinary_words_are_not_names() -> None:
     assert set(table) == {"Obama"}
 
 
+def test_sentence_initial_adverbs_and_words_after_a_number_are_not_names() -> None:
+    # From BBC business articles: an -ly adverb of ordinary vocabulary opens the sentence, and a
+    # sentence after "in 2003." starts with an ordinary word (it was read as inside the sentence).
+    text = ("Separately, the IMF warned about the deficit. Typically it takes three years. "
+            "Ericsson lost 10.8bn kronor in 2003. Sales climbed to 131.9bn kronor in 2004. Experts agreed.")
+    assert set(actors(score(text))) == {"IMF", "Ericsson"}
+    assert set(actors(score("Kelly said the plan worked. Riley agreed with Kelly."))) == {"Kelly", "Riley"}
+
+
+
 def test_chinese_mentions_from_part_of_speech_tags_and_gazetteer() -> None:
     table = actors(score("美国总统特朗普周二表示，王毅将访问华盛顿。清華大學的研究人员称赞了这项成果。"))
     assert {"United States", "Donald Trump"} <= set(table)
