@@ -191,12 +191,44 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                     and (low in particle or (low in wc.connector and _heads_a_name(bare(prev.text), wc)))):
                 j += 2
                 continue
+            if low == "and" and j - i < 3:
+                joined_to = _and_organisation_end(text, latin, plain, i, j, wc)
+                if joined_to > j:
+                    j = joined_to
+                    continue
             break
         resume = j + 1
         if j == i and bare(w.text) in function:
             continue  # a lone function word ("The", "But"): never a name (what _finish would decide)
         _read_run(text, latin[i:j + 1], w.start in sentence_starts, wc, out, works)
     return out, works
+
+
+def _and_organisation_end(text: str, latin: Sequence[Word], plain: list[bool], i: int, j: int,
+                          wc: WordClasses) -> int:
+    """Where a name joined by "and" ends ("Securities and Exchange Commission"), else j.
+
+    Only a descriptive name: ordinary words on both sides of "and", up to an organisation's head
+    word ("Food and Drug Administration"). Two names of their own stay two: "the State Department
+    and British Foreign Office" (a head word before "and"), "Arsenal and Manchester United",
+    "Kate Bush and Joy Division" (names, not ordinary words).
+    """
+    def descriptive(k: int) -> bool:
+        low = bare(latin[k].text)
+        return low in wc.ordinary and low not in wc.org_head and low not in wc.place_head
+
+    if not all(descriptive(k) for k in range(i, j + 1)) or (
+            j + 2 < len(latin) and latin[j + 2].text == "The"):  # "The Independent and The Times"
+        return j
+    k = j + 2
+    while k < len(latin) and k - j <= 5 and text[latin[k - 1].end:latin[k].start] == " " and (
+            latin[k].text[:1].isupper() and not plain[k]):
+        if bare(latin[k].text) in wc.org_head:
+            return k
+        if not descriptive(k):
+            return j
+        k += 1
+    return j
 
 
 def _heads_a_name(low: str, wc: WordClasses) -> bool:

@@ -116,6 +116,16 @@ def test_sentence_initial_adverbs_and_words_after_a_number_are_not_names() -> No
     assert set(actors(score("Kelly said the plan worked. Riley agreed with Kelly."))) == {"Kelly", "Riley"}
 
 
+def test_an_organisation_name_with_and_is_one_name() -> None:
+    assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
+        "Securities and Exchange Commission"}
+    # Two names of their own stay two: the left one is an organisation or place already.
+    assert set(actors(score("The State Department and British Foreign Office issued warnings."))) == {
+        "State Department", "British Foreign Office"}
+    assert set(actors(score("Smith and Jones said the plan worked."))) == {"Smith", "Jones"}
+    assert not any(" and " in name for name in actors(score("He read The Independent and The Times.")))
+
+
 
 def test_chinese_mentions_from_part_of_speech_tags_and_gazetteer() -> None:
     table = actors(score("美国总统特朗普周二表示，王毅将访问华盛顿。清華大學的研究人员称赞了这项成果。"))
