@@ -6,6 +6,7 @@ results always give the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -27,10 +28,15 @@ def fmt(value: Any, digits: int = 3) -> str:
     return str(value)
 
 
+# An ampersand that would start a character reference ("&amp;", "&#39;"); any other renders as itself.
+_ENTITY_START = re.compile(r"&(?=#?\w+;)")
+
+
 def md_cell(value: Any) -> str:
     """Text from a document made safe for markdown: pipes, line breaks and HTML (a markdown
-    renderer passes raw HTML through, so < > & become entities)."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    renderer passes raw HTML through, so < > become entities, and an & only where it would start
+    one: "R&B" stays readable in the file)."""
+    text = _ENTITY_START.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 

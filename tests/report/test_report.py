@@ -180,3 +180,11 @@ def test_actor_tables_show_the_most_mentioned_and_fold_the_tail() -> None:
     assert folded.count("<tr>") == ACTORS_FOLDED + 1 and f"Actor {ACTORS_SHOWN}<" in folded
     assert "… and 7 actors named less often" in page and f"Actor {n - 1}<" not in page
     assert "<details>" not in _actor_tables(actors[:ACTORS_SHOWN], "Wire")
+
+
+def test_markdown_cells_escape_what_a_renderer_would_read_as_markup() -> None:
+    from scoring.report.tables import md_cell
+
+    assert md_cell("R&B | AT&T") == "R&B \\| AT&T"  # a plain ampersand renders as itself
+    assert md_cell("&amp; <b>x</b>") == "&amp;amp; &lt;b&gt;x&lt;/b&gt;"  # would be an entity / a tag
+    assert md_cell("line\nbreak") == "line break"
