@@ -291,6 +291,21 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
             while b < len(run) - 1 and (lows[b] in wc.title_part or lows[b] in wc.connector
                                         or _is_title(lows[b], wc) or (lows[b] == "the" and lows[b - 1] in wc.connector)):
                 b += 1
+            of = next((x for x in range(split + 1, b) if lows[x] in wc.connector), -1)
+            after = of + 2 if of >= 0 and lows[of + 1] == "the" else of + 1
+            if of >= 0 and not (lows[after] in wc.title_part and lows[after] != "new"):
+                # "Prince of Wales", "Mayor of New York Bill de Blasio": what follows "of" is the title's
+                # place ("Secretary of State" is a title through), and the person's name is what comes
+                # after it (first name and surname), if anything
+                b = after
+                rest = len(run) - b
+                if rest <= 2:  # the role is the name: "Prince of Wales", "Governor of New Jersey"
+                    if a > k:
+                        _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
+                    title = tuple(w.text for w in run[a:b])
+                    _finish(text, run[a:], lows[a:], title, run[a].start, False, wc, out, works, role=True)
+                    return
+                b += rest - (3 if lows[-2] in wc.particle else 2)
         title = tuple(w.text for w in run[a:b])
         title_start = run[a].start
         if a > k:
@@ -301,8 +316,13 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
 
 
 def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...], title_start: int | None,
-            initial: bool, wc: WordClasses, out: list[NameSpan], works: set[str]) -> None:
-    """Read one run (`lows`: bare() of its words) as a name, or refuse it."""
+            initial: bool, wc: WordClasses, out: list[NameSpan], works: set[str], role: bool = False) -> None:
+    """Read one run (`lows`: bare() of its words) as a name, or refuse it. With `role`, the run is a
+    title and its place ("Prince of Wales"): the whole run is the person's name."""
+    if role:
+        out.append(NameSpan(run[0].start, run[-1].end, tuple(strip_possessive(w.text) for w in run), title,
+                            "person", True))
+        return
     # Trailing connectors, particles and dates are not part of the name.
     while run:
         last = lows[-1]

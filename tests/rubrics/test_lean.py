@@ -116,6 +116,25 @@ def test_sentence_initial_adverbs_and_words_after_a_number_are_not_names() -> No
     assert set(actors(score("Kelly said the plan worked. Riley agreed with Kelly."))) == {"Kelly", "Riley"}
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mayor of London Boris Johnson said the plan was good.", {"Boris Johnson"}),
+    ("Archbishop of Canterbury Rowan Williams preached.", {"Rowan Williams"}),
+    ("Mayor of New York Bill de Blasio spoke.", {"Bill de Blasio"}),
+    ("Secretary of State Pompeo spoke.", {"Pompeo"}),
+    ("Chancellor of the Exchequer Gordon Brown spoke.", {"Gordon Brown"}),
+])
+def test_a_title_with_its_place_is_not_part_of_the_name(text: str, expected: set[str]) -> None:
+    # "London Boris Johnson" and "Canterbury Rowan Williams" were the names read before.
+    assert set(actors(score(text))) == expected
+
+
+def test_a_title_and_its_place_alone_name_the_person_not_the_place() -> None:
+    # "The Prince of Wales" had made "Wales" a person, so Wales the team was him too.
+    table = actors(score("The Prince of Wales spoke. Wales beat England at Cardiff."))
+    assert table["Prince of Wales"]["type"] == "person" and table["Wales"]["type"] != "person"
+
+
 def test_an_organisation_name_with_and_is_one_name() -> None:
     assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
         "Securities and Exchange Commission"}
