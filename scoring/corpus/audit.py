@@ -307,12 +307,22 @@ def audit_accumulated(
     return AuditReport(audits, dict(acc.profile), dict(sorted(acc.rubric_versions.items())), missing)
 
 
+# Words that join a name to its complement ("Duchess of Cornwall", "Food and Drug Administration").
+_CONNECTORS = frozenset(("of", "for", "and", "&"))
+
+
+def _joined_name(name: str) -> bool:
+    """A name with a connector inside: no person's full name, so its last words are no surname."""
+    return any(w.lower() in _CONNECTORS for w in name.split()[1:-1])
+
+
 def merge_aliases(acc: AuditAccumulator) -> None:
     """Merge, in every source, actors that are one actor under two names across documents.
 
     A person's (or untyped) name merges into a full name F when it is one of the aliases a document
     listed for F, or when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal"),
-    F is the only full name in the corpus they end and a document typed one of the two as a person.
+    F is the only full name in the corpus they end and a document typed one of the two as a person;
+    a name joined by "of" or "and" is no full name ("Duchess of Cornwall" does not own "Cornwall").
     Applied once; idempotent.
     """
     names: dict[str, str] = {}  # name -> type, over the corpus
@@ -327,7 +337,7 @@ def merge_aliases(acc: AuditAccumulator) -> None:
                 if alias != name:
                     aliases.setdefault(alias.lower(), set()).add(name)
     people = ("person", "other", "")
-    full = [n for n, kind in names.items() if len(n.split()) >= 2 and kind in people]
+    full = [n for n, kind in names.items() if len(n.split()) >= 2 and kind in people and not _joined_name(n)]
     target: dict[str, str] = {}
     for name in names:
         if names[name] not in people:  # gazetteer actors (countries, companies) keep their names

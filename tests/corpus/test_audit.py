@@ -179,6 +179,17 @@ def test_a_short_name_merges_by_its_words_only_when_someone_is_a_person() -> Non
     assert {"Next Twitter", "Twitter", "David Cameron"} <= actors and "Cameron" not in actors
 
 
+def test_a_name_joined_by_of_owns_no_short_form() -> None:
+    # BBC: "Cornwall" (of "the Duchy of Cornwall") had merged into "Duchess of Cornwall", and
+    # "Christ" (the film "The Passion of the Christ") into "Utah-based Church of Jesus Christ".
+    docs = [person_doc("a", "d1", [("Duchess of Cornwall", 0.1, 2, [])]),
+            person_doc("a", "d2", [("Cornwall", 0.3, 2, [])]),
+            person_doc("a", "d3", [("Church of Jesus Christ", 0.0, 2, [])]),
+            person_doc("a", "d4", [("Christ", 0.9, 3, [])])]
+    actors = {a.actor for a in audit_sources(docs, min_mentions=1).sources[0].actors}
+    assert actors == {"Duchess of Cornwall", "Cornwall", "Church of Jesus Christ", "Christ"}
+
+
 def test_no_fixed_length_actor_table_ordered_by_mentions() -> None:
     docs = [person_doc("a", f"a{i}", [(f"Person {k:02d}", 0.0, 1 + (k % 5), []) for k in range(40)]) for i in range(2)]
     actors = audit_sources(docs).sources[0].actors
