@@ -7,9 +7,9 @@ cues, then prose vs. non-prose with context: a short line inside the article's m
 Lines are classified in units: one line, or all lines of a hard-wrapped paragraph (`wrap`),
 whose fragments only read as prose together.
 
-Link-farm lines are decided before, and kept out of, the context decision: a block of
-unrelated headlines pasted around an article can therefore never turn a line of the
-article into content or boilerplate.
+Link-farm lines are decided before, and kept out of, the context decision and the search
+for wrapped paragraphs: a block of unrelated headlines pasted around an article can
+therefore never turn a line of the article into content or boilerplate.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from rubrics.boilerplate.features import line_features
 from rubrics.boilerplate.lines import LineShape, is_headline_like, is_text_like, line_shape
 from rubrics.boilerplate.model import boilerplate_probabilities
 from rubrics.boilerplate.topic import LinkFarm, find_link_farm, several_headlines
-from rubrics.boilerplate.wrap import join_lines, wrapped_paragraphs
+from rubrics.boilerplate.wrap import join_lines, may_be_wrapped, wrapped_paragraphs
 from scoring.text.segment import Segmented
 
 CONTENT = "content"
@@ -75,10 +75,10 @@ class LineLabels:
 def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     texts = [line.text for line in seg.lines]
     shapes = [line_shape(t) for t in texts]
-    units, unit_texts, unit_shapes = text_units(texts, shapes)
-    unit_labels, unit_prose, unit_farm = _classify_units(unit_texts, unit_shapes, use_model)
-    if len(units) == len(texts):
-        return LineLabels(tuple(unit_labels), tuple(shapes), tuple(unit_prose), unit_farm)
+    units = text_units(texts, shapes)
+    unit_labels = _label_units(units, use_model)
+    if len(units.lines) == len(texts):
+        return LineLabels(tuple(unit_labels), tuple(shapes), tuple(units.prose), units.farm)
     # Back from units to lines: every line of a wrapped paragraph takes the paragraph's label.
     # (Wrapped paragraphs are prose, never a line of several headlines: pieces stay per line.)
     labels: list[str] = []
@@ -86,9 +86,10 @@ def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     farm_lines: set[int] = set()
     similarity: dict[int, float] = {}
     pieces: dict[int, list[tuple[int, int]]] = {}
-    for k, unit in enumerate(units):
+    unit_farm = units.farm
+    for k, unit in enumerate(units.lines):
         labels.extend([unit_labels[k]] * len(unit))
-        prose.extend([unit_prose[k]] * len(unit))
+        prose.extend([units.prose[k]] * len(unit))
         if k in unit_farm.lines:
             farm_lines.update(unit)
         if k in unit_farm.similarity:
@@ -99,13 +100,41 @@ def classify(seg: Segmented, use_model: bool = True) -> LineLabels:
     return LineLabels(tuple(labels), tuple(shapes), tuple(prose), farm)
 
 
-def text_units(texts: Sequence[str], shapes: Sequence[LineShape]
-               ) -> tuple[list[range], list[str], list[LineShape]]:
-    """The units lines are classified in: one per line, except that the lines of a
-    hard-wrapped paragraph (`wrap`) form one unit, with their joined text and its shape."""
-    paragraphs = wrapped_paragraphs(texts, shapes)
+@dataclass(frozen=True, slots=True)
+class TextUnits:
+    """The units lines are classified in (`lines`: the document's lines of each), with each
+    unit's text, shape, prose flag and the link farm judged over the units."""
+
+    lines: list[range]
+    texts: list[str]
+    shapes: list[LineShape]
+    prose: list[bool]
+    farm: LinkFarm
+
+
+def text_units(texts: Sequence[str], shapes: Sequence[LineShape]) -> TextUnits:
+    """One unit per line, except that the lines of a hard-wrapped paragraph (`wrap`) form one
+    unit, with their joined text and its shape.
+
+    Lines judged link farm take no part in finding the paragraphs: a pasted headline about as
+    wide as the article's lines could otherwise make the document look hard-wrapped and join
+    the article's own lines into a paragraph. Link farms are judged over units (line by line,
+    the fragments of a wrapped paragraph look like a run of headlines), so when that finds a
+    farm in a document that may be hard-wrapped, the paragraphs are found again without the
+    farm's lines and the units judged again."""
+    units = _units(texts, shapes, wrapped_paragraphs(texts, shapes))
+    if units.farm.lines and may_be_wrapped(shapes):
+        farm_lines = {k for u in units.farm.lines for k in units.lines[u]}
+        paragraphs = wrapped_paragraphs(texts, shapes, farm_lines)
+        if paragraphs != [unit for unit in units.lines if len(unit) > 1]:
+            units = _units(texts, shapes, paragraphs)
+    return units
+
+
+def _units(texts: Sequence[str], shapes: Sequence[LineShape], paragraphs: Sequence[range]) -> TextUnits:
     if not paragraphs:
-        return [range(i, i + 1) for i in range(len(texts))], list(texts), list(shapes)
+        prose, farm = _prose_and_farm(texts, shapes)
+        return TextUnits([range(i, i + 1) for i in range(len(texts))], list(texts), list(shapes), prose, farm)
     units: list[range] = []
     unit_texts: list[str] = []
     unit_shapes: list[LineShape] = []
@@ -121,7 +150,8 @@ def text_units(texts: Sequence[str], shapes: Sequence[LineShape]
             unit_texts.append(joined)
             unit_shapes.append(line_shape(joined))
         i = para.stop
-    return units, unit_texts, unit_shapes
+    prose, farm = _prose_and_farm(unit_texts, unit_shapes)
+    return TextUnits(units, unit_texts, unit_shapes, prose, farm)
 
 
 def _prose_and_farm(texts: Sequence[str], shapes: Sequence[LineShape]) -> tuple[list[bool], LinkFarm]:
@@ -133,17 +163,14 @@ def _prose_and_farm(texts: Sequence[str], shapes: Sequence[LineShape]) -> tuple[
     return prose, find_link_farm(texts, shapes, prose, pieces_of)
 
 
-def _classify_units(texts: Sequence[str], shapes: Sequence[LineShape], use_model: bool
-                    ) -> tuple[list[str], list[bool], LinkFarm]:
-    prose, farm = _prose_and_farm(texts, shapes)
-    kept = [i for i in range(len(texts)) if i not in farm.lines]
-    labels = ["link_farm"] * len(texts)
-    kept_labels = label_kept_lines(
-        [texts[i] for i in kept], [shapes[i] for i in kept], [prose[i] for i in kept], use_model
-    )
+def _label_units(units: TextUnits, use_model: bool) -> list[str]:
+    kept = [i for i in range(len(units.texts)) if i not in units.farm.lines]
+    labels = ["link_farm"] * len(units.texts)
+    kept_labels = label_kept_lines([units.texts[i] for i in kept], [units.shapes[i] for i in kept],
+                                   [units.prose[i] for i in kept], use_model)
     for i, label in zip(kept, kept_labels, strict=True):
         labels[i] = label
-    return labels, prose, farm
+    return labels
 
 
 def training_rows(seg: Segmented) -> tuple[list[list[float]], list[range], list[int]]:
@@ -152,12 +179,11 @@ def training_rows(seg: Segmented) -> tuple[list[list[float]], list[range], list[
     rubric is judged by characters, so that is the training weight)."""
     texts = [line.text for line in seg.lines]
     shapes = [line_shape(t) for t in texts]
-    units, unit_texts, unit_shapes = text_units(texts, shapes)
-    prose, farm = _prose_and_farm(unit_texts, unit_shapes)
-    kept = [i for i in range(len(unit_texts)) if i not in farm.lines]
-    _, rows = model_inputs([unit_texts[i] for i in kept], [unit_shapes[i] for i in kept],
-                           [prose[i] for i in kept])
-    return rows, [units[i] for i in kept], [sum(shapes[k].chars for k in units[i]) for i in kept]
+    units = text_units(texts, shapes)
+    kept = [i for i in range(len(units.texts)) if i not in units.farm.lines]
+    _, rows = model_inputs([units.texts[i] for i in kept], [units.shapes[i] for i in kept],
+                           [units.prose[i] for i in kept])
+    return rows, [units.lines[i] for i in kept], [sum(shapes[k].chars for k in units.lines[i]) for i in kept]
 
 
 SHARED_KEY = "boilerplate.line_labels"

@@ -7,12 +7,16 @@ same display width, that width being the document's longest common one, and a pa
 a run of lines at that width plus the shorter line that ends it. The joined paragraph must
 itself read as prose, and in Latin script the lines after a break must mostly start in lower
 case (a list of headlines of similar length starts each line with a capital).
+
+Lines already judged link farm take no part (`excluded`): they neither count towards the
+width nor join a paragraph, so headlines pasted around an article cannot turn its own lines
+into a wrapped paragraph.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from rubrics.boilerplate.lines import LineShape, is_text_like, line_shape
 
@@ -33,13 +37,21 @@ def display_width(shape: LineShape) -> int:
     return shape.chars + shape.cjk
 
 
-def wrap_width(shapes: Sequence[LineShape]) -> int | None:
-    """The document's wrap width, or None when it has no hard-wrapped text."""
-    widths = [s.chars + s.cjk for s in shapes if not s.bullet]
-    # The band lies within [MIN_WRAP_WIDTH, MAX_WRAP_WIDTH]: most articles (paragraphs longer
-    # than that, or few lines) are ruled out by this count alone.
-    if sum(1 for w in widths if MIN_WRAP_WIDTH <= w <= MAX_WRAP_WIDTH) < MIN_WRAPPED_LINES:
+def may_be_wrapped(shapes: Sequence[LineShape]) -> bool:
+    """False when too few lines have a width wrapping tools use for the document to be
+    hard-wrapped; most articles (paragraphs longer than that, or few lines) are ruled out by
+    this count alone. Leaving lines out can only lower the count."""
+    return sum(1 for s in shapes if not s.bullet
+               and MIN_WRAP_WIDTH <= display_width(s) <= MAX_WRAP_WIDTH) >= MIN_WRAPPED_LINES
+
+
+def wrap_width(shapes: Sequence[LineShape], excluded: Set[int] = frozenset()) -> int | None:
+    """The document's wrap width, or None when it has no hard-wrapped text. Lines in
+    `excluded` are left out of the count."""
+    kept = [s for i, s in enumerate(shapes) if i not in excluded]
+    if not may_be_wrapped(kept):
         return None
+    widths = [display_width(s) for s in kept if not s.bullet]
     wide = sorted(w for w in widths if w >= MIN_WRAP_WIDTH)
     best, best_count = None, 0
     lo = 0
@@ -54,13 +66,16 @@ def wrap_width(shapes: Sequence[LineShape]) -> int | None:
     return best
 
 
-def wrapped_paragraphs(texts: Sequence[str], shapes: Sequence[LineShape]) -> list[range]:
-    """Runs of two or more lines that form one hard-wrapped paragraph."""
-    width = wrap_width(shapes)
+def wrapped_paragraphs(texts: Sequence[str], shapes: Sequence[LineShape],
+                       excluded: Set[int] = frozenset()) -> list[range]:
+    """Runs of two or more lines that form one hard-wrapped paragraph; no line in `excluded`
+    is part of one."""
+    width = wrap_width(shapes, excluded)
     if width is None:
         return []
     low = width * (1 - WRAP_BAND)
-    in_band = [low <= display_width(s) <= width and not s.bullet and s.cue is None for s in shapes]
+    in_band = [low <= display_width(s) <= width and not s.bullet and s.cue is None and i not in excluded
+               for i, s in enumerate(shapes)]
     out: list[range] = []
     n = len(texts)
     i = 0
@@ -73,7 +88,7 @@ def wrapped_paragraphs(texts: Sequence[str], shapes: Sequence[LineShape]) -> lis
             j += 1
         # The line that ends the paragraph: shorter than the width, plain text.
         if j < n and shapes[j].chars and not shapes[j].bullet and shapes[j].cue is None \
-                and display_width(shapes[j]) < low:
+                and display_width(shapes[j]) < low and j not in excluded:
             j += 1
         if j - i >= 2 and _reads_as_one_paragraph(texts, shapes, i, j):
             out.append(range(i, j))

@@ -2,7 +2,7 @@
 scripts/eval_boilerplate.py and scripts/eval_link_farms.py print, with a margin.
 
 Boilerplate class, F1 by characters: dev.jsonl all 0.858, the datasets held out from training
-0.854, zh-dev.jsonl (34 Chinese pages, never trained on) 0.834. The rubric is deterministic, so
+0.855, zh-dev.jsonl (34 Chinese pages, never trained on) 0.834. The rubric is deterministic, so
 the margins (0.008 on dev, 0.01 on the held-out sets, 0.014 on zh-dev, whose figure one page can
 move by a few hundredths) absorb small deliberate changes, not noise.
 
@@ -29,7 +29,7 @@ def boilerplate_figures() -> dict[str, tuple[float, float, float]]:
     return ev.figures(*ev.load_pages())
 
 
-@pytest.mark.parametrize(("group", "minimum"), [("all", 0.85), ("held out from training", 0.844),
+@pytest.mark.parametrize(("group", "minimum"), [("all", 0.85), ("held out from training", 0.845),
                                                 ("zh-dev (all)", 0.82)])
 def test_boilerplate_f1_by_characters(boilerplate_figures: dict[str, tuple[float, float, float]],
                                       group: str, minimum: float) -> None:

@@ -120,11 +120,28 @@ def test_hard_wrapped_chinese_paragraphs_are_classified_as_units_and_kept() -> N
     shapes = [line_shape(t) for t in lines]
     paras = wrapped_paragraphs(lines, shapes)
     assert [len(p) for p in paras] == [len(_wrap(p, 34)) for p in paragraphs]
-    units, _, _ = text_units(lines, shapes)
+    units = text_units(lines, shapes).lines
     assert len(units) == len(lines) - sum(len(p) - 1 for p in paras)
     labels = _labels(lines)
     assert labels[2:-1] == ["content"] * (len(lines) - 3)
     assert labels[0] != "content" and labels[-1] == "footer"
+
+
+def test_link_farm_lines_take_no_part_in_finding_wrapped_paragraphs() -> None:
+    # Eight article lines of 66-87 columns, seven of them within the wrap band of the widest:
+    # one line short of a hard-wrapped document. An appended headline of 79 columns makes the
+    # eighth, and the first two article lines would be joined into one paragraph.
+    repeated = "The city council approved a new budget for schools on Monday after a long debate."
+    article = [repeated, "这项预算将在下个月提交市议会审议,官员表示学校维修工作将优先进行。", repeated, repeated, repeated,
+               "Parents welcomed the decision but warned that the money might not arrive before autumn.",
+               repeated, repeated]
+    lines = [*article, "Celebrity Celebrity Celebrity", "Celebrity Celebrity Celebrity", " ".join(["Celebrity"] * 8)]
+    shapes = [line_shape(t) for t in lines]
+    assert wrapped_paragraphs(lines, shapes) == [range(0, 2)]
+    assert wrapped_paragraphs(lines, shapes, excluded={8, 9, 10}) == []
+    units = text_units(lines, shapes)
+    assert units.lines == [range(i, i + 1) for i in range(len(lines))]
+    assert units.farm.lines == {8, 9, 10}
 
 
 def test_a_list_of_similar_headlines_is_not_a_wrapped_paragraph() -> None:
