@@ -135,6 +135,14 @@ def test_a_title_and_its_place_alone_name_the_person_not_the_place() -> None:
     assert table["Prince of Wales"]["type"] == "person" and table["Wales"]["type"] != "person"
 
 
+def test_a_compound_adjective_is_no_part_of_a_name() -> None:
+    # "Utah-based Church of Jesus Christ", "Canada-based" alone, "X-ray" were actors.
+    table = actors(score("The Utah-based Church of Jesus Christ grew. The X-ray showed it. Canada-based firms rose."))
+    assert set(table) == {"Church of Jesus Christ"}
+    assert set(actors(score("British-born Smith won. Bashar al-Assad and Coca-Cola too."))) == {
+        "Smith", "Bashar al-Assad", "Coca-Cola"}
+
+
 def test_an_organisation_name_with_and_is_one_name() -> None:
     assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
         "Securities and Exchange Commission"}
