@@ -143,6 +143,15 @@ def test_a_compound_adjective_is_no_part_of_a_name() -> None:
         "Smith", "Bashar al-Assad", "Coca-Cola"}
 
 
+def test_a_stray_sentence_initial_word_before_a_full_name_is_dropped() -> None:
+    # Daily Mail line-ups and captions: "Subtitute Robin van Persie" (sic), "Intrepid Tomasz Furmanek".
+    table = actors(score("Subtitute Robin van Persie came on. The fans cheered Robin van Persie."))
+    assert set(table) == {"Robin van Persie"} and table["Robin van Persie"]["mentions"] == 2
+    # Without the full name elsewhere, or when the first word is a title, the run stays whole.
+    assert set(actors(score("Intrepid Tomasz Furmanek rowed on."))) == {"Intrepid Tomasz Furmanek"}
+    assert "Tony Blair" in actors(score("Tony Blair spoke. Later Blair left."))
+
+
 def test_an_organisation_name_with_and_is_one_name() -> None:
     assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
         "Securities and Exchange Commission"}
