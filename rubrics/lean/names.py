@@ -46,6 +46,8 @@ _SPEECH_AFTER = re.compile(
     r"^(?:['’]s?)?\s*,?\s*(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|wrote|writes|asked|argued|"
     r"insisted|noted|tweeted|replied|explained)\b"
 )
+# A hyphenated word ending in lower case: "Utah-based", "US-led", "X-ray" (not "al-Assad", "Coca-Cola").
+_COMPOUND_ADJECTIVE = re.compile(r"-[a-z][a-z]*$")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'m", "’m", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
 # The pronoun I (and its contractions): capitalised, yet never the next word of a name.
@@ -263,6 +265,13 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
     k = 0
     if initial and len(run) > 1 and _is_ordinary(lows[0], wc) and not _is_title(lows[0], wc):
         k = 1
+        initial = False
+    if _COMPOUND_ADJECTIVE.search(run[k].text):
+        # "the Utah-based Church of Jesus Christ", "British-born Smith", "an X-ray": a word whose last
+        # part is in lower case describes what follows; it is no part of a name
+        if k == len(run) - 1:
+            return
+        k += 1
         initial = False
     # The title nearest the end that still has a name after it.
     split = -1

@@ -90,6 +90,8 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
     if any(c.isupper() for c in text):
         starts = _sentence_starts(seg)
         names, works = find_names(text, seg.words, starts, _headline_lines(seg))
+    if starts and names:
+        names = _without_stray_first_words(text, names, starts)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for name in names:
@@ -134,6 +136,20 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
+
+
+def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int]) -> list[NameSpan]:
+    """A sentence-initial name whose words but the first are a full name found elsewhere in the
+    document is that full name: the first word was capitalised only by its place ("Intrepid Tomasz
+    Furmanek", a typo'd "Subtitute Robin van Persie" beside "Tomasz Furmanek", "Robin van Persie")."""
+    found = {n.tokens for n in names if len(n.tokens) >= 2}
+    out = []
+    for n in names:
+        if n.start in starts and not n.title and not n.person_cue and len(n.tokens) >= 3 and n.tokens[1:] in found:
+            start = text.index(n.tokens[1], n.start + len(n.tokens[0]))
+            n = NameSpan(start, n.end, n.tokens[1:], (), n.kind, False)
+        out.append(n)
+    return out
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

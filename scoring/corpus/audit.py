@@ -94,12 +94,16 @@ class ActorAudit:
     direction: str
     others_tone: float | None = None
     tone_vs_others: float | None = None
+    # Two-sided bootstrap p-value of tone_vs_others (None when the difference is under FAVOUR_MARGIN
+    # and not tested); favours / disfavours list the actors it passes after Benjamini-Hochberg.
+    p_vs_others: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"actor": self.actor, "type": self.type, "documents": self.documents, "mentions": self.mentions,
                 "tone": _r(self.tone), "ci_low": _r(self.ci_low), "ci_high": _r(self.ci_high),
                 "voice_share": _r(self.voice_share), "direction": self.direction,
-                "others_tone": _r(self.others_tone), "tone_vs_others": _r(self.tone_vs_others)}
+                "others_tone": _r(self.others_tone), "tone_vs_others": _r(self.tone_vs_others),
+                "p_vs_others": _r(self.p_vs_others)}
 
 
 @dataclass(frozen=True)
@@ -384,7 +388,7 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
         # One document gives a zero-width interval that says nothing about the source's habit.
         direction = ("one document" if len(docs.tones) < 2 else "favourable" if low > DIRECTION_MARGIN
                      else "unfavourable" if high < -DIRECTION_MARGIN else "neutral")
-        others_tone = diff = None
+        others_tone = diff = p_value = None
         other_tones = [(t, m) for o in others if name in o.actors
                        for t, m in zip(o.actors[name].tones, o.actors[name].mentions, strict=True)]
         other_mentions = sum(m for _, m in other_tones)
@@ -401,7 +405,8 @@ def _audit_one(source: str, tally: _SourceLean, others: list[_SourceLean], n_boo
                 tested.append((p_value, name, diff, docs))
         if top_actors is None or len(actors) < top_actors:
             actors.append(ActorAudit(name, docs.type, len(docs.tones), mentions, tone, low, high,
-                                     docs.voice / total_voice if total_voice else 0.0, direction, others_tone, diff))
+                                     docs.voice / total_voice if total_voice else 0.0, direction, others_tone, diff,
+                                     p_value))
     # One test per compared actor, hundreds in a large corpus: at the 5% level, one in twenty actors
     # would be "favoured" by chance alone. The Benjamini-Hochberg step keeps the expected share of
     # false entries among those listed at 1 - confidence.

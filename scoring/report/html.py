@@ -35,7 +35,7 @@ from scoring.report.highlight import (
     line_starts,
     marks_for,
 )
-from scoring.report.tables import top_contributions
+from scoring.report.tables import p_text, top_contributions
 
 TABLE_PAGE = 100  # rows per collapsible page of the documents table
 MAX_PARTS = 6  # contributions shown per document; the rest are summed
@@ -344,10 +344,12 @@ def _actor_tables(actors: Sequence[Any], source: str) -> str:
             f"<td class=\"n\">{a.mentions}</td><td class=\"n\">{a.tone:+.2f}</td>"
             f"<td class=\"n\">[{a.ci_low:+.2f}, {a.ci_high:+.2f}]</td><td class=\"n\">{a.voice_share:.0%}</td>"
             f"<td>{escape(a.direction)}</td><td class=\"n\">"
-            f"{'' if a.tone_vs_others is None else f'{a.tone_vs_others:+.2f}'}</td></tr>" for a in rows)
+            f"{'' if a.tone_vs_others is None else f'{a.tone_vs_others:+.2f}'}</td>"
+            f"<td class=\"n\">{p_text(a.p_vs_others)}</td></tr>" for a in rows)
         return ("<table class=\"actors\"><thead><tr><th>actor</th><th>type</th><th class=\"n\">docs</th>"
                 "<th class=\"n\">mentions</th><th class=\"n\">tone</th><th class=\"n\">CI</th>"
-                "<th class=\"n\">voice</th><th>direction</th><th class=\"n\">vs others</th></tr></thead>"
+                "<th class=\"n\">voice</th><th>direction</th><th class=\"n\">vs others</th>"
+                "<th class=\"n\" title=\"two-sided bootstrap p-value of the difference\">p</th></tr></thead>"
                 f"<tbody>{cells}</tbody></table>")
 
     out = table(actors[:ACTORS_SHOWN])

@@ -40,6 +40,14 @@ def md_cell(value: Any) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
 
+def p_text(p_value: float | None) -> str:
+    """A p-value as a reader weighs it: three decimals, "<0.001" below (the normal approximation's
+    far tail says no more than that); empty when no test was made."""
+    if p_value is None:
+        return ""
+    return "<0.001" if p_value < 0.001 else f"{p_value:.3f}"
+
+
 def md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     lines = ["| " + " | ".join(md_cell(h) for h in header) + " |",
              "|" + "|".join("---:" if i else "---" for i in range(len(header))) + "|"]
@@ -124,10 +132,10 @@ def audit_markdown(report: AuditReport, max_actors: int = 10) -> str:
         if s.actors:
             rows = [(a.actor, a.type, a.documents, a.mentions, f"{a.tone:+.2f}",
                      f"[{a.ci_low:+.2f}, {a.ci_high:+.2f}]", f"{a.voice_share:.0%}", a.direction,
-                     "" if a.tone_vs_others is None else f"{a.tone_vs_others:+.2f}")
+                     "" if a.tone_vs_others is None else f"{a.tone_vs_others:+.2f}", p_text(a.p_vs_others))
                     for a in s.actors[:max_actors]]
             out.append(md_table(("actor", "type", "docs", "mentions", "tone", "CI", "voice", "direction",
-                                 "vs others"), rows))
+                                 "vs others", "p"), rows))
             if len(s.actors) > max_actors:
                 tail = s.actors[max_actors:]
                 out.append(f"{len(tail)} more actors ({sum(a.mentions for a in tail)} mentions): "
@@ -158,7 +166,7 @@ def document_csv_row(record: dict[str, Any], rubrics: Sequence[str], profile: di
 AUDIT_SOURCE_COLUMNS = ("source", "documents", "lean_documents", "dominant_frame", "loaded_density",
                         "loaded_density_vs_others", "mean_compound", "charged_share")
 AUDIT_ACTOR_COLUMNS = ("actor", "actor_type", "actor_documents", "mentions", "tone", "tone_ci_low", "tone_ci_high",
-                       "voice_share", "direction", "others_tone", "tone_vs_others")
+                       "voice_share", "direction", "others_tone", "tone_vs_others", "p_vs_others")
 
 
 def audit_csv(report: AuditReport, fh: IO[str], max_actors: int | None = None) -> None:
@@ -181,4 +189,4 @@ def audit_csv(report: AuditReport, fh: IO[str], max_actors: int | None = None) -
         for a in actors:
             writer.writerow([*head, a.actor, a.type, a.documents, a.mentions, fmt(a.tone, 6), fmt(a.ci_low, 6),
                              fmt(a.ci_high, 6), fmt(a.voice_share, 6), a.direction, fmt(a.others_tone, 6),
-                             fmt(a.tone_vs_others, 6), *shares, *tail])
+                             fmt(a.tone_vs_others, 6), fmt(a.p_vs_others, 6), *shares, *tail])

@@ -253,6 +253,28 @@ def test_a_favour_must_hold_up_under_the_other_sources_noise_too() -> None:
     calm = [person_doc("noisy", f"c{i}", [("Ann Lee", 0.1 + 0.001 * i, 2, [])]) for i in range(6)]
     report = {s.source: s for s in audit_sources(steady + calm).sources}
     assert report["steady"].favours == ["Ann Lee"]
+    # and the table says how strong each tested difference is
+    favoured = next(a for a in report["steady"].actors if a.actor == "Ann Lee")
+    assert favoured.p_vs_others is not None and favoured.p_vs_others < 0.05
+    assert row.p_vs_others is not None and row.p_vs_others > favoured.p_vs_others
+
+
+def test_the_audit_tables_show_the_p_value_of_each_tested_difference() -> None:
+    import io
+
+    from scoring.report.tables import audit_csv, audit_markdown
+
+    steady = [person_doc("steady", f"s{i}", [("Ann Lee", 0.3 + 0.001 * i, 2, [])]) for i in range(10)]
+    calm = [person_doc("calm", f"c{i}", [("Ann Lee", 0.1 + 0.001 * i, 2, [])]) for i in range(6)]
+    report = audit_sources(steady + calm)
+    p_value = report.sources[0].actors[0].p_vs_others
+    assert p_value is not None and report.to_dict()["sources"][0]["actors"][0]["p_vs_others"] == round(p_value, 4)
+    header = [line for line in audit_markdown(report).splitlines() if line.startswith("| actor")][0]
+    assert header.rstrip(" |").endswith("vs others | p")
+    out = io.StringIO()
+    audit_csv(report, out)
+    rows = out.getvalue().splitlines()
+    assert "p_vs_others" in rows[0].split(",") and len(rows[1].split(",")) == len(rows[0].split(","))
 
 
 def test_many_compared_actors_are_held_to_a_false_discovery_rate() -> None:

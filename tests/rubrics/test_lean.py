@@ -135,6 +135,23 @@ def test_a_title_and_its_place_alone_name_the_person_not_the_place() -> None:
     assert table["Prince of Wales"]["type"] == "person" and table["Wales"]["type"] != "person"
 
 
+def test_a_compound_adjective_is_no_part_of_a_name() -> None:
+    # "Utah-based Church of Jesus Christ", "Canada-based" alone, "X-ray" were actors.
+    table = actors(score("The Utah-based Church of Jesus Christ grew. The X-ray showed it. Canada-based firms rose."))
+    assert set(table) == {"Church of Jesus Christ"}
+    assert set(actors(score("British-born Smith won. Bashar al-Assad and Coca-Cola too."))) == {
+        "Smith", "Bashar al-Assad", "Coca-Cola"}
+
+
+def test_a_stray_sentence_initial_word_before_a_full_name_is_dropped() -> None:
+    # Daily Mail line-ups and captions: "Subtitute Robin van Persie" (sic), "Intrepid Tomasz Furmanek".
+    table = actors(score("Subtitute Robin van Persie came on. The fans cheered Robin van Persie."))
+    assert set(table) == {"Robin van Persie"} and table["Robin van Persie"]["mentions"] == 2
+    # Without the full name elsewhere, or when the first word is a title, the run stays whole.
+    assert set(actors(score("Intrepid Tomasz Furmanek rowed on."))) == {"Intrepid Tomasz Furmanek"}
+    assert "Tony Blair" in actors(score("Tony Blair spoke. Later Blair left."))
+
+
 def test_an_organisation_name_with_and_is_one_name() -> None:
     assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
         "Securities and Exchange Commission"}
