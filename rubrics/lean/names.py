@@ -266,9 +266,16 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
     if initial and len(run) > 1 and _is_ordinary(lows[0], wc) and not _is_title(lows[0], wc):
         k = 1
         initial = False
-    if _COMPOUND_ADJECTIVE.search(run[k].text):
-        # "the Utah-based Church of Jesus Christ", "British-born Smith", "an X-ray": a word whose last
-        # part is in lower case describes what follows; it is no part of a name
+    compound = _COMPOUND_ADJECTIVE.search(run[k].text)
+    if compound:
+        # "the Utah-based Church of Jesus Christ", "a Corbyn-led government", "an X-ray": a word whose
+        # last part is in lower case describes what follows; its capitalised part is a name of its own
+        # (with the same refusals: "British-born", "X-ray" are none; opening a sentence, as in
+        # "Self-funded", its capital says nothing), the rest of the run another
+        if not (initial and k == 0):
+            head = run[k]
+            prefix = Word(head.start, head.start + compound.start(), head.text[:compound.start()], head.cjk)
+            _finish(text, [prefix], [bare(prefix.text)], (), None, False, wc, out, works)
         if k == len(run) - 1:
             return
         k += 1
