@@ -41,11 +41,11 @@ def md_cell(value: Any) -> str:
 
 
 def p_text(p_value: float | None) -> str:
-    """A p-value as a reader weighs it: three decimals, "<0.001" below (the normal approximation's
-    far tail says no more than that); empty when no test was made."""
+    """A p-value as a reader weighs it: three decimals, one significant digit below 0.001 ("3e-07":
+    no "<", which markdown and HTML would have to escape); empty when no test was made."""
     if p_value is None:
         return ""
-    return "<0.001" if p_value < 0.001 else f"{p_value:.3f}"
+    return f"{p_value:.0e}" if p_value < 0.001 else f"{p_value:.3f}"
 
 
 def md_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
