@@ -154,14 +154,33 @@ class AuditReport:
                 "sources": [s.to_dict() for s in self.sources]}
 
 
+# When the documents disagree on an actor's type and its mentions are split evenly: a title or a
+# speech verb (person) says more than a locative ("in Obama's America" read as a place) or nothing.
+_TYPE_ORDER = ("person", "organisation", "company", "country", "place", "other", "")
+
+
 @dataclass
 class _ActorDocs:
-    type: str = ""
     tones: list[float] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)
     voice: float = 0.0
     aliases: set[str] = field(default_factory=set)
     examples: list[tuple[float, str]] = field(default_factory=list)  # (tone, sentence)
+    type_mentions: dict[str, int] = field(default_factory=dict)  # the documents' types, by mentions
+
+    @property
+    def type(self) -> str:
+        """The type most of the actor's mentions have (one document's reading can be wrong)."""
+        if not self.type_mentions:
+            return ""
+        rank = {t: k for k, t in enumerate(_TYPE_ORDER)}
+        return max(self.type_mentions, key=lambda t: (self.type_mentions[t], -rank.get(t, len(rank)), t))
+
+    def add_type(self, kind: str, mentions: int) -> None:
+        if kind and kind != "other":
+            self.type_mentions[kind] = self.type_mentions.get(kind, 0) + mentions
+        else:
+            self.type_mentions.setdefault("other", 0)
 
     def absorb(self, other: _ActorDocs) -> None:
         self.tones += other.tones
@@ -169,8 +188,8 @@ class _ActorDocs:
         self.voice += other.voice
         self.aliases |= other.aliases
         self.examples += other.examples
-        if self.type in ("", "other"):
-            self.type = other.type
+        for kind, n in other.type_mentions.items():
+            self.type_mentions[kind] = self.type_mentions.get(kind, 0) + n
 
 
 @dataclass
@@ -245,7 +264,8 @@ class AuditAccumulator:
                 mentions = int(actor.get("mentions", 0) or 0)
                 if not name or mentions <= 0:
                     continue
-                entry = tally.actors.setdefault(name, _ActorDocs(type=str(actor.get("type", "") or "")))
+                entry = tally.actors.setdefault(name, _ActorDocs())
+                entry.add_type(str(actor.get("type", "") or ""), mentions)
                 entry.tones.append(float(actor.get("tone", 0.0) or 0.0))
                 entry.mentions.append(mentions)
                 entry.voice += _number(actor.get("voice"))

@@ -190,6 +190,19 @@ def test_a_name_joined_by_of_owns_no_short_form() -> None:
     assert actors == {"Duchess of Cornwall", "Cornwall", "Church of Jesus Christ", "Christ"}
 
 
+def test_an_actor_has_the_type_most_of_its_mentions_have() -> None:
+    # The BBC / Daily Mail audit typed Barack Obama a place: the first document read "in Obama's ...".
+    def doc(doc_id: str, kind: str, mentions: int) -> DocumentResult:
+        result = person_doc("a", doc_id, [("Barack Obama", 0.1, mentions, [])])
+        result.results["lean"].details["actors"][0]["type"] = kind
+        return result
+
+    docs = [doc("d0", "place", 1), doc("d1", "person", 3), doc("d2", "other", 4), doc("d3", "person", 2)]
+    assert audit_sources(docs, min_mentions=1).sources[0].actors[0].type == "person"
+    assert audit_sources([doc("d0", "other", 5), doc("d1", "place", 1)], min_mentions=1).sources[0].actors[0].type \
+        == "place"  # an untyped reading says nothing against a typed one
+
+
 def test_no_fixed_length_actor_table_ordered_by_mentions() -> None:
     docs = [person_doc("a", f"a{i}", [(f"Person {k:02d}", 0.0, 1 + (k % 5), []) for k in range(40)]) for i in range(2)]
     actors = audit_sources(docs).sources[0].actors
