@@ -154,6 +154,13 @@ def test_a_stray_sentence_initial_word_before_a_full_name_is_dropped() -> None:
     assert "Tony Blair" in actors(score("Tony Blair spoke. Later Blair left."))
 
 
+def test_a_newspaper_that_says_something_is_no_person() -> None:
+    # "China Daily said": a speech verb made it a person, and a later "he" could resolve to it.
+    table = actors(score("China Daily said the market grew. The Philadelphia Inquirer reported it. Smith said so."))
+    assert table["China Daily"]["type"] == "organisation" and table["Philadelphia Inquirer"]["type"] == "organisation"
+    assert table["Smith"]["type"] == "person"
+
+
 def test_an_organisation_name_with_and_is_one_name() -> None:
     assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
         "Securities and Exchange Commission"}
