@@ -146,8 +146,9 @@ def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozens
     out = []
     for n in names:
         if n.start in starts and not n.title and not n.person_cue and len(n.tokens) >= 3 and n.tokens[1:] in found:
-            start = text.index(n.tokens[1], n.start + len(n.tokens[0]))
-            n = NameSpan(start, n.end, n.tokens[1:], (), n.kind, False)
+            start = text.find(n.tokens[1], n.start + len(n.tokens[0]), n.end)
+            if start >= 0:
+                n = NameSpan(start, n.end, n.tokens[1:], (), n.kind, False)
         out.append(n)
     return out
 

@@ -302,8 +302,10 @@ def _is_boundary(text: str, term_start: int, term: str, end: int, nxt: int) -> b
         if len(token) == 1 and token.isalpha():
             return False  # an initial: "J. Smith"
         if token.isdigit() and len(token) <= 2:
-            before = text[:m.start()].rstrip()
-            if not before or before[-1] in ".!?:;" or before[-1] in _OPENERS:
+            i = m.start() - 1
+            while i >= 0 and text[i].isspace():  # back to what precedes the number (no copy of the line)
+                i -= 1
+            if i < 0 or text[i] in ".!?:;" or text[i] in _OPENERS:
                 return False  # a list number, not a sentence's last word: "1. The first point. 2. The next"
     return True
 
