@@ -26,6 +26,7 @@ from rubrics.boilerplate.wrap import join_lines, may_be_wrapped, wrapped_paragra
 from scoring.text.segment import Segmented
 
 CONTENT = "content"
+LINK_FARM = "link_farm"
 # Label of prose that lies outside the article's main block (teasers, comments, other stories).
 OUTSIDE_PROSE = "other"
 # Non-prose lines separating two prose lines of the same block at most this many.
@@ -165,7 +166,7 @@ def _prose_and_farm(texts: Sequence[str], shapes: Sequence[LineShape]) -> tuple[
 
 def _label_units(units: TextUnits, use_model: bool) -> list[str]:
     kept = [i for i in range(len(units.texts)) if i not in units.farm.lines]
-    labels = ["link_farm"] * len(units.texts)
+    labels = [LINK_FARM] * len(units.texts)
     kept_labels = label_kept_lines([units.texts[i] for i in kept], [units.shapes[i] for i in kept],
                                    [units.prose[i] for i in kept], use_model)
     for i, label in zip(kept, kept_labels, strict=True):

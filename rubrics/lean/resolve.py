@@ -98,6 +98,9 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
         key = " ".join(name.tokens)
         if key in works or any(w.endswith(" " + key) for w in works):  # "Brother" of "Big Brother" too
             continue
+        if name.title and name.tokens[:len(name.title)] == name.title and any(
+                name.start <= s and e <= name.end for s, e, _ in gaz):
+            continue  # a role naming a known actor ("CEO of NVIDIA", "President of France"): that actor
         actor = by_alias.get(key) or by_alias.get(" ".join((*name.title, key)))
         if (actor is None and name.start in starts and len(name.tokens) > 1 and not name.person_cue
                 and text.count(key) == 1):
@@ -129,13 +132,38 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
             if not _overlaps(s, e, taken):
                 mentions.append(Mention(s, e, text[s:e], kind, "zh", sentence_of(s)))
                 taken.append((s, e))
+    farm = _link_farm_lines(seg)
+    if farm:
+        mentions = [m for m in mentions if not _inside(m.start, farm)]
     mentions.sort(key=lambda m: m.start)
     _resolve_short_forms(mentions, text)
     _type_people(mentions)
     extra = _pronouns(text, mentions, taken, sentence_of, has_cjk) + _roles(text, mentions, taken, sentence_of)
+    if farm:
+        extra = [m for m in extra if not _inside(m.start, farm)]
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
+
+
+# A link farm needs several headline lines; shorter documents (a sentence, a headline) have none.
+_FARM_MIN_LINES = 3
+
+
+def _link_farm_lines(seg: Segmented) -> list[tuple[int, int]]:
+    """Spans of the lines the boilerplate rubric labels link farm: headlines pasted around the
+    article (seed 003's game guides) name people and places the article is not about. The labels
+    are shared with the boilerplate and spam rubrics (computed once per document)."""
+    if len(seg.lines) < _FARM_MIN_LINES:
+        return []
+    from rubrics.boilerplate.classify import LINK_FARM, shared_labels
+
+    labels = shared_labels(seg).labels
+    return [(line.start, line.end) for line, label in zip(seg.lines, labels, strict=True) if label == LINK_FARM]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int]) -> list[NameSpan]:

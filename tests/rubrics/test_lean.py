@@ -161,6 +161,20 @@ def test_a_newspaper_that_says_something_is_no_person() -> None:
     assert table["Smith"]["type"] == "person"
 
 
+def test_people_in_pasted_link_farm_headlines_are_not_the_articles_actors() -> None:
+    # Seed 003: game-guide headlines above the article and a glued block of celebrity headlines below
+    # it named people (王曉晨, 黃昭穎) and Donald Trump, whom the article never mentions.
+    from tests.conftest import seed_text
+
+    table = actors(score(seed_text("003")))
+    assert {"China", "United States", "Huawei", "Financial Times"} <= set(table)
+    assert not {"王曉晨", "黃昭穎", "魯公神", "Donald Trump"} & set(table)
+
+
+def test_a_role_naming_a_known_actor_is_that_actor() -> None:
+    assert set(actors(score("Jensen Huang, CEO of NVIDIA, said so."))) == {"Jensen Huang", "NVIDIA"}
+
+
 def test_an_organisation_name_with_and_is_one_name() -> None:
     assert set(actors(score("The Securities and Exchange Commission fined the bank."))) == {
         "Securities and Exchange Commission"}
