@@ -318,8 +318,8 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
                 if rest <= 2:  # the role is the name: "Prince of Wales", "Governor of New Jersey"
                     if a > k:
                         _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
-                    title = tuple(w.text for w in run[a:b])
-                    _finish(text, run[a:], lows[a:], title, run[a].start, False, wc, out, works, role=True)
+                    out.append(NameSpan(run[a].start, run[-1].end, tuple(strip_possessive(w.text) for w in run[a:]),
+                                        tuple(w.text for w in run[a:b]), "person", True))
                     return
                 b += rest - (3 if lows[-2] in wc.particle else 2)
         title = tuple(w.text for w in run[a:b])
@@ -332,13 +332,8 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
 
 
 def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...], title_start: int | None,
-            initial: bool, wc: WordClasses, out: list[NameSpan], works: set[str], role: bool = False) -> None:
-    """Read one run (`lows`: bare() of its words) as a name, or refuse it. With `role`, the run is a
-    title and its place ("Prince of Wales"): the whole run is the person's name."""
-    if role:
-        out.append(NameSpan(run[0].start, run[-1].end, tuple(strip_possessive(w.text) for w in run), title,
-                            "person", True))
-        return
+            initial: bool, wc: WordClasses, out: list[NameSpan], works: set[str]) -> None:
+    """Read one run (`lows`: bare() of its words) as a name, or refuse it."""
     # Trailing connectors, particles and dates are not part of the name.
     while run:
         last = lows[-1]

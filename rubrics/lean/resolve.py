@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rubrics.boilerplate.classify import LINK_FARM, shared_labels
 from rubrics.lean.gazetteer import Actor, gazetteer
 from rubrics.lean.names import NameSpan, bare, find_names, word_classes
 from scoring.text.segment import Segmented
@@ -156,8 +157,6 @@ def _link_farm_lines(seg: Segmented) -> list[tuple[int, int]]:
     are shared with the boilerplate and spam rubrics (computed once per document)."""
     if len(seg.lines) < _FARM_MIN_LINES:
         return []
-    from rubrics.boilerplate.classify import LINK_FARM, shared_labels
-
     labels = shared_labels(seg).labels
     return [(line.start, line.end) for line, label in zip(seg.lines, labels, strict=True) if label == LINK_FARM]
 

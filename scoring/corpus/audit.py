@@ -156,7 +156,7 @@ class AuditReport:
 
 # When the documents disagree on an actor's type and its mentions are split evenly: a title or a
 # speech verb (person) says more than a locative ("in Obama's America" read as a place) or nothing.
-_TYPE_ORDER = ("person", "organisation", "company", "country", "place", "other", "")
+_TYPE_RANK = {t: k for k, t in enumerate(("person", "organisation", "company", "country", "place", "other", ""))}
 
 
 @dataclass
@@ -173,8 +173,8 @@ class _ActorDocs:
         """The type most of the actor's mentions have (one document's reading can be wrong)."""
         if not self.type_mentions:
             return ""
-        rank = {t: k for k, t in enumerate(_TYPE_ORDER)}
-        return max(self.type_mentions, key=lambda t: (self.type_mentions[t], -rank.get(t, len(rank)), t))
+        return max(self.type_mentions,
+                   key=lambda t: (self.type_mentions[t], -_TYPE_RANK.get(t, len(_TYPE_RANK)), t))
 
     def add_type(self, kind: str, mentions: int) -> None:
         if kind and kind != "other":
