@@ -23,7 +23,7 @@ from rubrics.boilerplate.lines import LineShape, is_headline_like, is_text_like,
 from rubrics.boilerplate.model import boilerplate_probabilities
 from rubrics.boilerplate.topic import LinkFarm, find_link_farm, several_headlines
 from rubrics.boilerplate.wrap import join_lines, may_be_wrapped, wrapped_paragraphs
-from scoring.text.segment import Segmented
+from scoring.text.segment import Line, Segmented
 
 CONTENT = "content"
 LINK_FARM = "link_farm"
@@ -194,6 +194,32 @@ def shared_labels(seg: Segmented) -> LineLabels:
     """`classify(seg)`, computed once per document and shared by the boilerplate and spam
     rubrics through the engine's per-document store (`Segmented.shared`)."""
     return seg.shared(SHARED_KEY, classify)
+
+
+def title_line(seg: Segmented, labels: LineLabels) -> Line | None:
+    """The text's first line when it is the document's title: the document has no `title` field
+    and that line reads as a headline (not prose)."""
+    if (seg.doc.title or "").strip() or not seg.lines:
+        return None
+    return seg.lines[0] if is_headline_like(labels.shapes[0]) and not labels.prose[0] else None
+
+
+# Labels a scraped article's own headline gets: outside the main block, it reads as other stories'
+# headlines or a menu entry do.
+_HEADLINE_LABELS = frozenset({"related_links", "navigation"})
+
+
+def headline_above_article(labels: LineLabels) -> int | None:
+    """Index of the headline of a scraped article: the nearest headline-like line labelled as one
+    of other stories' headlines or a menu entry, at most MAX_GAP lines above the first `content`
+    line (a byline or a date may stand between); None when there is none."""
+    first = next((i for i, label in enumerate(labels.labels) if label == CONTENT), None)
+    if first is None:
+        return None
+    for i in range(first - 1, max(-1, first - 1 - MAX_GAP), -1):
+        if labels.labels[i] in _HEADLINE_LABELS and is_headline_like(labels.shapes[i]) and not labels.prose[i]:
+            return i
+    return None
 
 
 def model_inputs(texts: Sequence[str], shapes: Sequence[LineShape],

@@ -15,14 +15,20 @@ Within a document, short forms resolve to the full name seen in it: "Cameron" an
 starts with it (the nearest full name before the short form, else the first after it). A name
 marked as the title of a work or a vessel anywhere in the document is dropped everywhere; a name
 in a title-case line is read with its ordinary words as lower case (rubrics/lean/names.py).
+
+No mention is read on the lines the boilerplate rubric labels as the page around the article (menus,
+other stories' headlines, pasted link farms, comments, footers, widgets, bylines: `PAGE_LABELS`),
+except the article's own headline.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from rubrics.boilerplate.classify import LINK_FARM, shared_labels
+from rubrics.boilerplate.classify import LINK_FARM, headline_above_article, shared_labels, title_line
 from rubrics.lean.gazetteer import Actor, gazetteer
 from rubrics.lean.names import NameSpan, bare, find_names, word_classes
 from scoring.text.segment import Segmented
@@ -75,8 +81,23 @@ class Mention:
     tokens: tuple[str, ...] = ()
 
 
-def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Mention]:
-    """Every actor mention of the document, in text order; pronouns and role nouns included."""
+# Boilerplate labels of lines that are the page around an article rather than its text: pasted
+# blocks of unrelated headlines (seed 003's game guides), menus, other stories' headlines, reader
+# comments, footers, share and ad widgets, bylines. The people they name are not the ones the article
+# writes about: on the scraped pages of ../shared/eval/boilerplate held out from the line model's
+# training, half the names found were on such lines (scripts/eval_lean_pages.py). Prose outside the
+# article's main block (`other`) and reprint notices are still read: a third of the names on them lie
+# in the article.
+PAGE_LABELS = frozenset({LINK_FARM, "navigation", "related_links", "comments", "footer", "share_widget",
+                         "ad_marker", "byline_meta"})
+# Line labels need several lines; shorter documents (a sentence, a headline) have no page around them.
+_PAGE_MIN_LINES = 3
+
+
+def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
+                  page_labels: frozenset[str] = PAGE_LABELS) -> list[Mention]:
+    """Every actor mention of the document, in text order; pronouns and role nouns included; none on
+    the lines the boilerplate rubric gives one of `page_labels` (the page around the article)."""
     text = seg.text
     sentence_of = _sentence_index(seg)
     latin_gaz, cjk_gaz = gazetteer(user_gazetteer)
@@ -133,36 +154,41 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None) -> list[Men
             if not _overlaps(s, e, taken):
                 mentions.append(Mention(s, e, text[s:e], kind, "zh", sentence_of(s)))
                 taken.append((s, e))
-    farm = _link_farm_lines(seg)
-    if farm:
-        mentions = [m for m in mentions if not _inside(m.start, farm)]
+    on_page = _page_lines(seg, page_labels)
+    if on_page is not None:
+        mentions = [m for m in mentions if not on_page(m.start)]
     mentions.sort(key=lambda m: m.start)
     _resolve_short_forms(mentions, text)
     _type_people(mentions)
     extra = _pronouns(text, mentions, taken, sentence_of, has_cjk) + _roles(text, mentions, taken, sentence_of)
-    if farm:
-        extra = [m for m in extra if not _inside(m.start, farm)]
+    if on_page is not None:
+        extra = [m for m in extra if not on_page(m.start)]
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
 
 
-# A link farm needs several headline lines; shorter documents (a sentence, a headline) have none.
-_FARM_MIN_LINES = 3
+def _page_lines(seg: Segmented, labels: frozenset[str]) -> Callable[[int], bool] | None:
+    """Whether an offset lies on a line whose boilerplate label is one of `labels` (None: no such
+    line). The text's first line stays read when it is the document's title (a title reads like
+    the other stories' headlines) unless it is part of a link farm. The labels are shared with the
+    boilerplate, spam and style rubrics (computed once per document)."""
+    if not labels or len(seg.lines) < _PAGE_MIN_LINES:
+        return None
+    line_labels = shared_labels(seg)
+    title = title_line(seg, line_labels)
+    headline = headline_above_article(line_labels)
+    spans = [(line.start, line.end) for line, label in zip(seg.lines, line_labels.labels, strict=True)
+             if label in labels and not (label != LINK_FARM and (line is title or line.index == headline))]
+    if not spans:
+        return None
+    starts = [a for a, _ in spans]
 
+    def on_page(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < spans[k][1]
 
-def _link_farm_lines(seg: Segmented) -> list[tuple[int, int]]:
-    """Spans of the lines the boilerplate rubric labels link farm: headlines pasted around the
-    article (seed 003's game guides) name people and places the article is not about. The labels
-    are shared with the boilerplate and spam rubrics (computed once per document)."""
-    if len(seg.lines) < _FARM_MIN_LINES:
-        return []
-    labels = shared_labels(seg).labels
-    return [(line.start, line.end) for line, label in zip(seg.lines, labels, strict=True) if label == LINK_FARM]
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    return on_page
 
 
 def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int]) -> list[NameSpan]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rubrics.boilerplate import CONTENT, LineLabels, is_headline_like, shared_labels
+from rubrics.boilerplate import CONTENT, LineLabels, shared_labels, title_line
 from rubrics.common.syllables import flesch_reading_ease
 from rubrics.spam.artifacts import (
     MARKUP_RESIDUE,
@@ -141,8 +141,7 @@ class SpamRubric(Rubric):
         candidates: list[tuple[str, Evidence | None]] = []
         if title:
             candidates.append((title, None))
-        elif seg.lines and is_headline_like(labelled.shapes[0]) and not labelled.prose[0]:
-            first = seg.lines[0]
+        elif (first := title_line(seg, labelled)) is not None:
             candidates.append((first.text, seg.evidence(first.start, first.end, "clickbait_title")))
         best = 0.0
         for text, ev in candidates:

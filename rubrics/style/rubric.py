@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rubrics.boilerplate import is_headline_like, shared_labels
+from rubrics.boilerplate import shared_labels, title_line
 from rubrics.common.cues import word_equivalents
 from rubrics.common.data import function_words
 from rubrics.style.measures import (
@@ -178,11 +178,8 @@ def _title(seg: Segmented) -> tuple[str, int | None]:
         return title, None
     if len(seg.lines) < 2:
         return "", None
-    labels = shared_labels(seg)
-    if is_headline_like(labels.shapes[0]) and not labels.prose[0]:
-        first = seg.lines[0]
-        return first.text, first.start
-    return "", None
+    first = title_line(seg, shared_labels(seg))
+    return ("", None) if first is None else (first.text, first.start)
 
 
 def _personal_pronouns(seg: Segmented, chinese: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -171,6 +171,55 @@ def test_people_in_pasted_link_farm_headlines_are_not_the_articles_actors() -> N
     assert not {"王曉晨", "黃昭穎", "魯公神", "Donald Trump"} & set(table)
 
 
+# A scraped page: a menu, the article's headline and byline, the article, other stories' headlines,
+# a reader's comment, a share widget and a footer.
+SCRAPED_PAGE = """Home
+News
+Sport
+Politics
+Business
+Mills steps aside as Jane Hartley takes the party
+By Tom Ellis, political correspondent
+3 May 2024
+Jane Hartley was elected leader of the party on Tuesday after a contest that lasted six weeks. She won by a \
+wide margin among the members who voted.
+Robert Mills, who led the party for four years, said he would support her. Hartley thanked him in a short \
+speech and promised a review of the party's finances.
+The result was expected. Mills had announced in March that he would not stand again, citing his health.
+Related stories
+Boris Johnson quits as Liverpool chairman
+Madonna announces new world tour dates
+Kevin Spacey cleared in London court
+Comments
+Sarah Jenkins says:
+Margaret Thatcher would have been proud of this one.
+Share this article
+Copyright 2024 Example Media. All rights reserved.
+"""
+
+
+def test_names_on_the_page_around_a_scraped_article_are_not_its_actors() -> None:
+    from rubrics.boilerplate import LINK_FARM
+
+    seg = Segmented(Document(id="t", text=SCRAPED_PAGE))
+    found = {m.actor for m in find_mentions(seg) if m.actor}
+    assert found == {"Jane Hartley", "Robert Mills"}
+    # The article's own headline, outside the main block, is still read.
+    headline = SCRAPED_PAGE.index("Mills steps aside")
+    assert any(headline <= m.start < headline + 50 for m in find_mentions(seg) if m.actor)
+    # What lean 2.3 read (link farms skipped only): the menu, byline, comments and footer too.
+    before = {m.actor for m in find_mentions(seg, page_labels=frozenset({LINK_FARM})) if m.actor}
+    assert {"Tom Ellis", "Sarah Jenkins", "Margaret Thatcher"} <= before
+
+
+def test_the_title_line_of_a_clean_article_is_read() -> None:
+    text = ("Clarke faces rebellion over ID cards\n\nHome Secretary Charles Clarke faces a rebellion by Labour "
+            "MPs over plans for identity cards. Clarke said the cards would help fight crime and terrorism.\n\n"
+            "Critics said the scheme would cost far more than the government admits.\n")
+    seg = Segmented(Document(id="t", text=text))
+    assert any(m.start < text.index("\n") and m.actor == "Charles Clarke" for m in find_mentions(seg))
+
+
 def test_a_role_naming_a_known_actor_is_that_actor() -> None:
     assert set(actors(score("Jensen Huang, CEO of NVIDIA, said so."))) == {"Jensen Huang", "NVIDIA"}
 
