@@ -12,7 +12,8 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
   nearest title that still has a name after it splits the run; the name after it is a person,
   what precedes it is a name of its own ("Goldman Sachs CEO Lloyd Blankfein");
 - type from the head word: organisation ("... Party", "... Ministry", acronyms), place
-  ("... County", "... River"), person (a title, an honorific, a speech verb after it);
+  ("... County", "... River"), person (a title, an honorific, a speech verb after it; but after
+  "the" a speech verb makes an organisation: "the Vatican said");
   anything else is "other" until the document says more (rubrics/lean/resolve.py);
 - things that are not actors are dropped: dates and day names (also when stuck to a name,
   "Paul Ryan Friday"), holidays ("Boxing Day"), events ("World Cup", "... Awards"), demonyms
@@ -365,7 +366,12 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return  # a piece of "R&B", "AT&T", "S&P": the word splits at the ampersand
     possessive = run[-1].text != tokens[-1]
     speech = bool(_SPEECH_AFTER.match(text[end:end + 40]))
-    person_cue = bool(title) or speech
+    before = text[max(0, start - 30):start].split()
+    prev = before[-1].strip("\"'“‘(").lower() if before else ""
+    # "the Vatican announced", "the Government said": after "the", the one speaking is an institution
+    # (a person takes no article; "the Prime Minister ... said" has its title).
+    institution = speech and not title and prev == "the"
+    person_cue = bool(title) or (speech and not institution)
     if not person_cue and all(len(x) == 1 for x in lows):
         return  # "Plan B", "Group C", "Vitamin D": letters, not initials of a name
     if (last in wc.day or last in wc.month) and all(x in wc.day or x in wc.month for x in lows) and not (
@@ -375,14 +381,12 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return
     if single and not person_cue and initial and _is_ordinary(last, wc):
         return
-    before = text[max(0, start - 30):start].split()
-    prev = before[-1].strip("\"'“‘(").lower() if before else ""
     if prev in wc.ship_prefix or lows[0] in wc.ship_prefix or (prev in wc.work_cue and not title):
         works.add(" ".join(tokens))
         return
-    if last in wc.org_head or (run[-1].text.isupper() and len(tokens[-1]) >= 2 and not title):
+    if institution or last in wc.org_head or (run[-1].text.isupper() and len(tokens[-1]) >= 2 and not title):
         kind = "organisation"
-    elif title or speech:
+    elif person_cue:
         kind = "person"
     elif last in wc.place_head or (prev in wc.locative and not possessive):
         kind = "place"  # "in Los Angeles", "near Leeds": a pronoun later is not this name

@@ -220,6 +220,21 @@ def test_the_title_line_of_a_clean_article_is_read() -> None:
     assert any(m.start < text.index("\n") and m.actor == "Charles Clarke" for m in find_mentions(seg))
 
 
+def test_a_speech_verb_after_the_and_a_name_is_an_institution_speaking() -> None:
+    def types(text: str) -> dict[str, str]:
+        seg = Segmented(Document(id="t", text=text))
+        return {m.actor: m.type for m in find_mentions(seg) if m.actor}
+
+    assert types("The Vatican said the visit would go ahead.")["Vatican"] == "organisation"
+    assert types("Earlier the Countryside Alliance told members to wait.")["Countryside Alliance"] == "organisation"
+    # No pronoun resolves to it: "he" is not the Bundesbank.
+    seg = Segmented(Document(id="t", text="The Bundesbank said growth would slow. He added that prices would rise."))
+    assert [m.actor for m in find_mentions(seg) if m.via == "pronoun"] == [None]
+    # A person with a title, or without an article, still is one.
+    assert types("The Prime Minister Tony Blair said he was confident.")["Tony Blair"] == "person"
+    assert types("Smith said the plan worked.")["Smith"] == "person"
+
+
 def test_a_role_naming_a_known_actor_is_that_actor() -> None:
     assert set(actors(score("Jensen Huang, CEO of NVIDIA, said so."))) == {"Jensen Huang", "NVIDIA"}
 
