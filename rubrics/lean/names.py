@@ -7,7 +7,8 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
 - sentence-initial words: the first word of a sentence is capitalised whatever it is; it is
   dropped when it is ordinary vocabulary (a word usually written in lower case) and the run goes
   on, "Yesterday Obama ..." -> "Obama"; a lone sentence-initial ordinary word is no name, unless
-  a speech verb follows ("Black said");
+  a speech verb follows ("Black said"); a plural noun of people is none even then ("Analysts said",
+  the `non_actor` words);
 - titles and honorifics ("Mr", "Sen.", "President", "Prime Minister", "Chief Executive"): the
   nearest title that still has a name after it splits the run; the name after it is a person,
   what precedes it is a name of its own ("Goldman Sachs CEO Lloyd Blankfein");

@@ -235,6 +235,12 @@ def test_a_speech_verb_after_the_and_a_name_is_an_institution_speaking() -> None
     assert types("Smith said the plan worked.")["Smith"] == "person"
 
 
+def test_a_plural_noun_of_people_is_no_name_before_a_speech_verb() -> None:
+    assert set(actors(score("Analysts said the merger would go ahead. Officials told reporters it was done."))) == set()
+    # A surname that is also a plural word still is a name.
+    assert set(actors(score("Banks said the plan worked."))) == {"Banks"}
+
+
 def test_a_role_naming_a_known_actor_is_that_actor() -> None:
     assert set(actors(score("Jensen Huang, CEO of NVIDIA, said so."))) == {"Jensen Huang", "NVIDIA"}
 
