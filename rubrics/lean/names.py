@@ -369,7 +369,7 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
     speech = bool(_SPEECH_AFTER.match(text[end:end + 40]))
     before = text[max(0, start - 30):start].split()
     prev = before[-1].strip("\"'“‘(").lower() if before else ""
-    # "the Vatican announced", "the Government said": after "the", the one speaking is an institution
+    # "the Vatican said", "the Bundesbank told": after "the", the one speaking is an institution
     # (a person takes no article; "the Prime Minister ... said" has its title).
     institution = speech and not title and prev == "the"
     person_cue = bool(title) or (speech and not institution)

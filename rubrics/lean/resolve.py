@@ -86,8 +86,8 @@ class Mention:
 # comments, footers, share and ad widgets, bylines. The people they name are not the ones the article
 # writes about: on the scraped pages of ../shared/eval/boilerplate held out from the line model's
 # training, half the names found were on such lines (scripts/eval_lean_pages.py). Prose outside the
-# article's main block (`other`) and reprint notices are still read: a third of the names on them lie
-# in the article.
+# article's main block (`other`) and reprint notices are still read: a third of the names on the one
+# and most on the other lie on the article's lines there.
 PAGE_LABELS = frozenset({LINK_FARM, "navigation", "related_links", "comments", "footer", "share_widget",
                          "ad_marker", "byline_meta"})
 # Line labels need several lines; shorter documents (a sentence, a headline) have no page around them.
@@ -170,9 +170,10 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
 
 def _page_lines(seg: Segmented, labels: frozenset[str]) -> Callable[[int], bool] | None:
     """Whether an offset lies on a line whose boilerplate label is one of `labels` (None: no such
-    line). The text's first line stays read when it is the document's title (a title reads like
-    the other stories' headlines) unless it is part of a link farm. The labels are shared with the
-    boilerplate, spam and style rubrics (computed once per document)."""
+    line). The article's headline stays read unless it is part of a link farm: the text's first line
+    when it is the document's title, or on a scraped page the headline just above the article (both
+    read like other stories' headlines). The labels are shared with the boilerplate, spam and style
+    rubrics (computed once per document)."""
     if not labels or len(seg.lines) < _PAGE_MIN_LINES:
         return None
     line_labels = shared_labels(seg)
