@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rubrics.lean.gazetteer import GazetteerError, read_gazetteer
 from rubrics.lean.resolve import find_mentions
@@ -210,6 +212,37 @@ def test_names_on_the_page_around_a_scraped_article_are_not_its_actors() -> None
     # What lean 2.3 read (link farms skipped only): the menu, byline, comments and footer too.
     before = {m.actor for m in find_mentions(seg, page_labels=frozenset({LINK_FARM})) if m.actor}
     assert {"Tom Ellis", "Sarah Jenkins", "Margaret Thatcher"} <= before
+
+
+# Lines of a scraped page, drawn at random: menu entries, headlines, bylines, comments, prose naming people.
+_PAGE_PIECES = [line for line in SCRAPED_PAGE.splitlines() if line] + [
+    "Angela Merkel met Emmanuel Macron in Paris on Monday, and the two leaders said the talks went well.",
+    "Home | World | Business | Contact us", "Posted by Jane Doe at 9:14 pm", "Reply", "", "Tweet this",
+    "Obama praises new climate plan", "“I think he is right,” said Senator Bernie Sanders.",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_PAGE_PIECES), min_size=1, max_size=25), st.sampled_from(["", "A title"]))
+def test_no_mention_on_a_page_line_whatever_the_page(pieces: list[str], title: str) -> None:
+    from rubrics.boilerplate import LINK_FARM, shared_labels, title_line
+    from rubrics.boilerplate.classify import headline_above_article
+    from rubrics.lean.resolve import PAGE_LABELS
+
+    text = "\n".join(pieces)
+    seg = Segmented(Document(id="t", text=text, title=title or None))
+    found = find_mentions(seg)
+    assert found == find_mentions(Segmented(Document(id="t", text=text, title=title or None)))  # deterministic
+    if len(seg.lines) < 3:
+        return
+    labels = shared_labels(seg)
+    kept = {i for i in (headline_above_article(labels),) if i is not None}
+    if (first := title_line(seg, labels)) is not None:
+        kept.add(first.index)
+    for m in found:
+        line = next(ln for ln in seg.lines if ln.start <= m.start < ln.end)
+        label = labels.labels[line.index]
+        assert label not in PAGE_LABELS or (line.index in kept and label != LINK_FARM), (line.text, label)
 
 
 def test_the_title_line_of_a_clean_article_is_read() -> None:
