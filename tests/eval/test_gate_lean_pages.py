@@ -3,11 +3,12 @@ prints the figures).
 
 Mentions resolved to an actor on the pages of ../shared/eval/boilerplate: precision = share on gold
 main-content lines, recall = share of those found with every line read that are kept. Lean 2.4 (page
-lines skipped), pages held out from the line model's training: precision 0.861, recall 0.894 (lean 2.3,
-link farms skipped only: 0.506 / 0.986); zh-dev 0.935 / 0.990 (0.817 / 0.999). The rubrics are
-deterministic: the margins (0.015) absorb small deliberate changes of the line labels or of name
-discovery, not noise. Only the held-out and Chinese pages are read, with the two systems the figures
-need, to keep the suite short. Skips without ../shared.
+lines skipped), over the 363 pages held out from the line model's training: precision 0.861, recall 0.894
+(lean 2.3, link farms skipped only: 0.506 / 0.986). To keep the suite short the gate reads two of those
+datasets, page-signal (news articles, 0.854 / 0.917; lean 2.3 0.415 / 0.968) and cleanportaleval (portal
+pages, 0.765 / 0.976; lean 2.3 0.231 / 1.000), and zh-dev (0.935 / 0.990; lean 2.3 0.817 / 0.999), with
+the two systems the figures need. The rubrics are deterministic: the margins (0.015) absorb small
+deliberate changes of the line labels or of name discovery, not noise. Skips without ../shared.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ def figures() -> dict[str, dict[str, tuple[float, float, int]]]:
         pytest.skip("../shared/eval/boilerplate not present: the gate reads dev.jsonl and zh-dev.jsonl")
     ev = load_script("eval_lean_pages")
     dev, zh = ev.load_pages()
-    held_out = [p for p in dev if p["dataset"] not in ev.TRAINED_ON]
+    pages = [p for p in dev if p["dataset"] in ("page-signal", "cleanportaleval")]
     every, shipped = list(ev.SYSTEMS)[0], list(ev.SYSTEMS)[-1]
-    return ev.figures(held_out, zh, {every: ev.SYSTEMS[every], shipped: ev.SYSTEMS[shipped]})
+    return ev.figures(pages, zh, {every: ev.SYSTEMS[every], shipped: ev.SYSTEMS[shipped]})
 
 
-@pytest.mark.parametrize(("group", "precision", "recall"), [("held out from training", 0.845, 0.88),
+@pytest.mark.parametrize(("group", "precision", "recall"), [("page-signal", 0.84, 0.90),
+                                                            ("cleanportaleval", 0.75, 0.96),
                                                             ("zh-dev (all)", 0.92, 0.975)])
 def test_actors_on_scraped_pages_are_the_articles(figures: dict[str, dict[str, tuple[float, float, int]]],
                                                    group: str, precision: float, recall: float) -> None:
