@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rubrics.boilerplate.classify import LINK_FARM, headline_above_article, shared_labels, title_line
+from rubrics.common.quotes import inside
 from rubrics.lean.gazetteer import Actor, gazetteer
 from rubrics.lean.names import NameSpan, bare, find_names, word_classes
 from scoring.text.segment import Segmented
@@ -154,42 +154,34 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
             if not _overlaps(s, e, taken):
                 mentions.append(Mention(s, e, text[s:e], kind, "zh", sentence_of(s)))
                 taken.append((s, e))
-    on_page = _page_lines(seg, page_labels)
-    if on_page is not None:
-        mentions = [m for m in mentions if not on_page(m.start)]
+    page = _page_spans(seg, page_labels)
+    page_starts = [a for a, _ in page]
+    if page:
+        mentions = [m for m in mentions if not inside(page, page_starts, m.start)]
     mentions.sort(key=lambda m: m.start)
     _resolve_short_forms(mentions, text)
     _type_people(mentions)
     extra = _pronouns(text, mentions, taken, sentence_of, has_cjk) + _roles(text, mentions, taken, sentence_of)
-    if on_page is not None:
-        extra = [m for m in extra if not on_page(m.start)]
+    if page:
+        extra = [m for m in extra if not inside(page, page_starts, m.start)]
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: m.start)
     return mentions
 
 
-def _page_lines(seg: Segmented, labels: frozenset[str]) -> Callable[[int], bool] | None:
-    """Whether an offset lies on a line whose boilerplate label is one of `labels` (None: no such
-    line). The article's headline stays read unless it is part of a link farm: the text's first line
-    when it is the document's title, or on a scraped page the headline just above the article (both
-    read like other stories' headlines). The labels are shared with the boilerplate, spam and style
-    rubrics (computed once per document)."""
+def _page_spans(seg: Segmented, labels: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the lines whose boilerplate label is one of `labels`, in text order. The article's
+    headline is no such line unless it is part of a link farm: the text's first line when it is the
+    document's title, or on a scraped page the headline just above the article (both read like other
+    stories' headlines). The labels are shared with the boilerplate, spam and style rubrics
+    (computed once per document)."""
     if not labels or len(seg.lines) < _PAGE_MIN_LINES:
-        return None
+        return []
     line_labels = shared_labels(seg)
     title = title_line(seg, line_labels)
     headline = headline_above_article(line_labels)
-    spans = [(line.start, line.end) for line, label in zip(seg.lines, line_labels.labels, strict=True)
-             if label in labels and not (label != LINK_FARM and (line is title or line.index == headline))]
-    if not spans:
-        return None
-    starts = [a for a, _ in spans]
-
-    def on_page(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and pos < spans[k][1]
-
-    return on_page
+    return [(line.start, line.end) for line, label in zip(seg.lines, line_labels.labels, strict=True)
+            if label in labels and not (label != LINK_FARM and (line is title or line.index == headline))]
 
 
 def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int]) -> list[NameSpan]:
@@ -212,8 +204,6 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_index(seg: Segmented):  # type: ignore[no-untyped-def]
-    import bisect
-
     sentences = seg.sentences
     starts = [s.start for s in sentences]
 
