@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_boilerplate import ZH_GROUP, Page, load_pages, page_lines  # noqa: E402
+from eval_boilerplate import HELD_OUT_GROUP, ZH_GROUP, Page, load_pages, page_lines  # noqa: E402
 
 from rubrics.boilerplate import LINK_FARM  # noqa: E402
 from rubrics.boilerplate.model import TRAINED_ON  # noqa: E402
@@ -39,7 +39,6 @@ from rubrics.lean.resolve import PAGE_LABELS, find_mentions  # noqa: E402
 from scoring.core.document import Document  # noqa: E402
 from scoring.text.segment import Segmented  # noqa: E402
 
-HELD_OUT = "held out from training"
 TRAINED = "trained on (fit)"
 SYSTEMS: dict[str, frozenset[str]] = {
     "every line read (lean 2.2)": frozenset(),
@@ -74,7 +73,7 @@ def figures(dev: list[Page], zh: list[Page], systems: dict[str, frozenset[str]] 
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for pages, zh_pages in ((dev, False), (zh, True)):
         for page in pages:
-            groups = [ZH_GROUP] if zh_pages else [TRAINED if page["dataset"] in TRAINED_ON else HELD_OUT,
+            groups = [ZH_GROUP] if zh_pages else [TRAINED if page["dataset"] in TRAINED_ON else HELD_OUT_GROUP,
                                                   str(page["dataset"])]
             for system, on_content in gold_of_mentions(page, systems).items():
                 for group in groups:
@@ -94,7 +93,7 @@ def main() -> None:
     t0 = time.perf_counter()
     dev, zh = load_pages()
     result = figures(dev, zh)
-    for group in (HELD_OUT, TRAINED, ZH_GROUP):
+    for group in (HELD_OUT_GROUP, TRAINED, ZH_GROUP):
         if group not in result:
             continue
         print(f"\n{group}:")
