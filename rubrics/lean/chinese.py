@@ -6,15 +6,23 @@ hold), since jieba's dictionary is Simplified. Transliterated names joined by a 
 ("唐纳德·特朗普") are one name. One-character tags are dropped (mostly surnames used as words). jieba's tags are noisy (it tags
 封锁 "blockade" and 令人 as names), so a person name must start with one of the common surnames
 below (or be a transliteration of three or more characters), and no name may be a sentiment word
-of the Chinese lexicon.
+of the Chinese lexicon. Its dictionary also tags common words as names: those of the dictionary's
+most frequent entries (城市 "city", 加油站 "petrol station", 高尔夫 "golf") are listed in
+rubrics/data/lean_not_names_zh.txt; a two-character dictionary word tagged as a person (白领
+"office worker", 顾问 "adviser", 毛巾 "towel", but also 姚明) counts only when the document puts a
+title or honorific next to it once (篮球明星姚明 is not enough, 姚明先生 or 教练姚明 is). A
+name the tagger builds from characters outside the dictionary (most people in the news: 李旭利)
+and a longer dictionary name (马英九) need no cue.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rubrics.common.data import data_lines
 from rubrics.sentiment.lexicon import zh_valence
 from rubrics.sentiment.zh import BASE_VALENCE
 from scoring.text.script import has_cjk, to_simplified
@@ -33,6 +41,23 @@ _SURNAMES = frozenset(
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习温"
     "习胡江朱毛邓蔡柯连赖洪庄丘郁翁骆欧易詹左安包鲁康伍"
 )
+
+
+# Titles and honorifics that make the name next to them a person: before it (总统马英九,
+# 联合国秘书长潘基文) or after it (马英九总统, 梁先生, 崔永元等人).
+_PERSON_TITLES = (
+    "先生", "女士", "小姐", "太太", "夫人", "教授", "博士", "老师", "医生", "律师", "记者", "同志", "等人", "夫妇",
+    "主席", "总统", "总理", "首相", "部长", "省长", "市长", "县长", "书记", "局长", "厅长", "主任", "院长", "校长",
+    "董事长", "总经理", "经理", "总裁", "总监", "会长", "秘书长", "领导人", "发言人", "大使", "委员", "议员",
+    "将军", "司令", "教练", "球员", "选手", "演员", "歌手", "导演", "主持人", "作家", "专家", "创始人",
+)
+_TITLE_AFTER = re.compile("|".join(_PERSON_TITLES))
+_TITLE_BEFORE = re.compile(f"(?:{'|'.join(_PERSON_TITLES)})$")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(data_lines("lean_not_names_zh.txt"))
 
 
 # Longest run of characters outside jieba's dictionary that its part-of-speech HMM may tag. The HMM
@@ -64,7 +89,7 @@ def _tagger() -> POSTokenizer:
 
 
 def _plausible(name: str, kind: str, flag: str) -> bool:
-    if len(name) < 2 or name in zh_valence(BASE_VALENCE):
+    if len(name) < 2 or name in zh_valence(BASE_VALENCE) or name in _not_names():
         return False
     if kind != "person":
         return True
@@ -78,6 +103,26 @@ def chinese_names(seg: Segmented) -> list[tuple[int, int, str]]:
 
 
 def _tag_names(seg: Segmented) -> list[tuple[int, int, str]]:
+    names = _tagged(seg)
+    text = seg.text
+    dictionary = _tagger().tokenizer.FREQ
+    # Two-character people that are dictionary words, by name: whether a title stands next to one
+    # of their mentions. A reporting verb is no cue: such a word that speaks is mostly a role
+    # ("顾问认为", "专家表示").
+    titled: dict[str, bool] = {}
+    for start, end, kind in names:
+        name = to_simplified(text[start:end])
+        if kind == "person" and end - start == 2 and dictionary.get(name) and not titled.get(name):
+            titled[name] = _title_next_to(text, start, end)
+    return [n for n in names if n[2] != "person" or titled.get(to_simplified(text[n[0]:n[1]]), True)]
+
+
+def _title_next_to(text: str, start: int, end: int) -> bool:
+    return bool(_TITLE_AFTER.match(to_simplified(text[end:end + 4]))
+                or _TITLE_BEFORE.search(to_simplified(text[max(0, start - 4):start])))
+
+
+def _tagged(seg: Segmented) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for sentence in seg.sentences:
         if not has_cjk(sentence.text):

@@ -55,3 +55,31 @@ def test_a_chinese_speaker_is_read_with_the_sourcing_rubrics_reporting_verbs() -
     for row in data_rows("sourcing_cues.tsv"):
         if row["kind"] == "reporting" and "\u4e00" <= row["cue"][0] <= "\u9fff":
             assert voice(f"小米{row['cue']}了。", "小米"), row["cue"]
+
+
+def test_common_words_the_dictionary_tags_as_places_or_organisations_are_no_actors() -> None:
+    # 城市 and 池塘 are ns, 加油站 nt, 高尔夫 nr in jieba's dictionary: the listed words name no one.
+    names = names_in("这座城市的池塘边新开了一个加油站，白天有人打高尔夫。上海和四川也一样。")
+    assert names == ["上海", "四川"]
+
+
+def test_a_two_character_dictionary_person_needs_a_title_next_to_it() -> None:
+    # 白领 ("office worker") and 顾问 ("adviser") are nr in the dictionary; the reporting verb after
+    # 顾问 is no cue, since a role speaks as often as a person.
+    assert names_in("不少白领加班到深夜，顾问认为这不健康。") == []
+    # 姚明 is a two-character dictionary name too: a title once in the document makes every mention count.
+    assert names_in("篮球运动员姚明昨天到访。教练姚明说，姚明很累。") == ["姚明"] * 3
+
+
+def test_a_longer_dictionary_name_and_a_name_outside_the_dictionary_need_no_cue() -> None:
+    assert names_in("马英九出席了活动，李旭利没有来。") == ["马英九", "李旭利"]
+
+
+def test_the_word_lists_hold_only_what_the_dictionary_tags_as_a_name() -> None:
+    from rubrics.common.data import data_lines
+    from rubrics.lean.chinese import _tagger
+
+    tags = _tagger().word_tag_tab
+    listed = data_lines("lean_not_names_zh.txt")
+    assert len(listed) == len(set(listed))
+    assert {w: tags.get(w) for w in listed if tags.get(w) not in {"ns", "nt", "nr", "nrfg", "nrt"}} == {}
