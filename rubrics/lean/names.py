@@ -76,6 +76,7 @@ class WordClasses:
     ship_prefix: frozenset[str]
     demonym: frozenset[str]
     non_actor: frozenset[str]
+    given_ordinary: frozenset[str]  # given names that are ordinary words too ("bill", "mark")
     locative: frozenset[str]  # prepositions before a place ("in", "near"); not "at" ("glared at Trump")
     female_title: frozenset[str]
     male_title: frozenset[str]
@@ -133,9 +134,13 @@ def strip_possessive(token: str) -> str:
 def _capitalised(token: str, particles: frozenset[str]) -> bool:
     if token[:1].isupper():
         return True
-    # "al-Assad", "bin-Salman": a particle glued to a capitalised name
+    # "al-Assad", "bin-Salman": a particle glued to a capitalised name; "then-Secretary",
+    # "ex-President": a title held before (the name after it is read with the title)
     head, _, rest = token.partition("-")
-    return bool(rest) and head in particles and rest[:1].isupper()
+    return bool(rest) and (head in particles or head in _FORMERLY) and rest[:1].isupper()
+
+
+_FORMERLY = frozenset(("then", "ex"))
 
 
 def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int],
@@ -237,21 +242,35 @@ def _and_organisation_end(text: str, latin: Sequence[Word], plain: list[bool], i
 
 def _heads_a_name(low: str, wc: WordClasses) -> bool:
     # "Bank of England", "Secretary of State", "Duke of Edinburgh", "Center for American Progress"
+    if "-" in low and _is_title(low, wc):  # "then-Secretary of State"
+        return True
     return low in wc.org_head or low in wc.place_head or low in wc.title or low in wc.title_part or low in (
         "duke", "duchess", "earl", "house", "republic", "kingdom", "museum", "centre", "center", "people's")
 
 
+# Demonym-class words that open place and movement names ("North Carolina", "Black Lives Matter").
+_COMPASS_AND_COLOUR = frozenset("north south east west northern southern eastern western black white".split())
+
+
+def _headed(low: str, wc: WordClasses) -> bool:
+    """The last word makes the run an organisation, place or event name ("... Party", "... County")."""
+    return low in wc.org_head or low in wc.place_head or low in wc.event_head
+
+
 def _is_title(low: str, wc: WordClasses) -> bool:
-    return low in wc.title or low in wc.honorific
+    if low in wc.title or low in wc.honorific:
+        return True
+    # "President-elect", "then-Secretary", "ex-Governor": the title before or after it is held
+    return "-" in low and low.removeprefix("then-").removeprefix("ex-").removesuffix("-elect") in wc.title
 
 
-def _is_ordinary(low: str, wc: WordClasses) -> bool:
+def is_ordinary(low: str, wc: WordClasses) -> bool:
     """Ordinary vocabulary, or an adverb made from it ("Separately," "Typically" open sentences).
 
     The vocabulary list holds the words its corpora wrote in lower case; their -ly adverbs are
     rarer there, and English names ending in -ly do not fold onto a listed word ("Kelly", "Riley").
     """
-    if low in wc.ordinary:
+    if low in wc.ordinary or low.endswith(("n't", "n’t")):  # "Don't", "Won’t": negated auxiliaries
         return True
     if len(low) < 6 or not low.endswith("ly"):
         return False
@@ -264,8 +283,20 @@ def _is_ordinary(low: str, wc: WordClasses) -> bool:
 def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
               out: list[NameSpan], works: set[str]) -> None:
     lows = [bare(w.text) for w in run]
+    shouted = 0
+    while shouted < len(run) and run[shouted].text.isupper() and len(lows[shouted]) >= 2:
+        shouted += 1
+    if shouted >= 2 and any(is_ordinary(low, wc) for low in lows[:shouted]):
+        # A shouted headline ("THE VERY COMPLICATED STEPS INVOLVED IN IMPEACHING DONALD TRUMP"
+        # before "Nancy Pelosi announcing..."): no name, and no part of the name after it.
+        if shouted == len(run):
+            return
+        run, lows, initial = run[shouted:], lows[shouted:], True
     k = 0
-    if initial and len(run) > 1 and _is_ordinary(lows[0], wc) and not _is_title(lows[0], wc):
+    # "Yesterday Obama" -> "Obama"; but "Bill Clinton", "Mark Zuckerberg" opening a sentence keep
+    # their given name when a word that is no ordinary vocabulary follows it.
+    if (initial and len(run) > 1 and is_ordinary(lows[0], wc) and not _is_title(lows[0], wc)
+            and not (lows[0] in wc.given_ordinary and not is_ordinary(lows[1], wc))):
         k = 1
         initial = False
     compound = _COMPOUND_ADJECTIVE.search(run[k].text)
@@ -351,6 +382,15 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         lows.pop(0)
     if not run:
         return
+    if (len(run) >= 3 and lows[0] in wc.demonym and lows[0] not in _COMPASS_AND_COLOUR and not title
+            and not any(x in wc.connector for x in lows) and not _headed(lows[-1], wc)
+            and not all(x in wc.ordinary for x in lows[1:])):
+        # "Republican Mitt Romney", "Jewish Bernie Sanders": a party or a people before a name
+        # describes the one named ("Chinese Communist Party", "Christian Science Monitor",
+        # "Black Lives Matter" are names as they stand: a head word, ordinary words, a colour)
+        run.pop(0)
+        lows.pop(0)
+        initial = False
     last = lows[-1]
     single = len(run) == 1
     # The refusals below only return: those that need no look around the run come first.
@@ -380,7 +420,7 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return
     if single and not person_cue and not possessive and last in wc.demonym:
         return
-    if single and not person_cue and initial and _is_ordinary(last, wc):
+    if single and not person_cue and initial and is_ordinary(last, wc):
         return
     if prev in wc.ship_prefix or lows[0] in wc.ship_prefix or (prev in wc.work_cue and not title):
         works.add(" ".join(tokens))

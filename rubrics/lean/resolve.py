@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from rubrics.boilerplate.classify import LINK_FARM, headline_above_article, shared_labels, title_line
 from rubrics.common.quotes import inside
 from rubrics.lean.gazetteer import Actor, gazetteer
-from rubrics.lean.names import NameSpan, bare, find_names, word_classes
+from rubrics.lean.names import NameSpan, bare, find_names, is_ordinary, word_classes
 from scoring.text.segment import Segmented
 
 # How far back (in sentences) a pronoun or a role noun looks for its actor.
@@ -113,7 +113,8 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
         starts = _sentence_starts(seg)
         names, works = find_names(text, seg.words, starts, _headline_lines(seg))
     if starts and names:
-        names = _without_stray_first_words(text, names, starts)
+        known = frozenset(tuple(alias.split()) for alias in by_alias if alias.count(" ") >= 1)
+        names = _without_stray_first_words(text, names, starts, known)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for name in names:
@@ -184,18 +185,46 @@ def _page_spans(seg: Segmented, labels: frozenset[str]) -> list[tuple[int, int]]
             if label in labels and not (label != LINK_FARM and (line is title or line.index == headline))]
 
 
-def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int]) -> list[NameSpan]:
-    """A sentence-initial name whose words but the first are a full name found elsewhere in the
-    document is that full name: the first word was capitalised only by its place ("Intrepid Tomasz
-    Furmanek", a typo'd "Subtitute Robin van Persie" beside "Tomasz Furmanek", "Robin van Persie")."""
+def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int],
+                               known: frozenset[tuple[str, ...]] = frozenset()) -> list[NameSpan]:
+    """Names that end in a longer-known name, cut to it.
+
+    - A name that ends in a gazetteer alias of two or more words (`known`, "White House", "Donald
+      Trump") is that alias and, before it, a name of its own: "the Obama White House" is Obama and
+      the White House (the alias is left to the gazetteer), a caption's "Facebook Twitter Pinterest
+      Donald Trump" the share buttons and Donald Trump.
+    - A sentence-initial name whose last two or more words are a full name found elsewhere in the
+      document is that full name: the words before it were capitalised only by their place
+      ("Intrepid Tomasz Furmanek", a typo'd "Subtitute Robin van Persie", "Debating Bill Clinton"
+      beside "Tomasz Furmanek", "Robin van Persie", "Bill Clinton").
+    In both, the words before that capitalised only by opening a sentence are dropped.
+    """
     found = {n.tokens for n in names if len(n.tokens) >= 2}
     out = []
     for n in names:
-        if n.start in starts and not n.title and not n.person_cue and len(n.tokens) >= 3 and n.tokens[1:] in found:
-            start = text.find(n.tokens[1], n.start + len(n.tokens[0]), n.end)
-            if start >= 0:
-                n = NameSpan(start, n.end, n.tokens[1:], (), n.kind, False)
-        out.append(n)
+        if n.title or len(n.tokens) < 2:
+            out.append(n)
+            continue
+        cut = next((k for k in range(1, len(n.tokens) - 1) if n.tokens[k:] in known), 0)
+        alias = bool(cut)
+        if not cut and n.start in starts and len(n.tokens) >= 3:
+            cut = next((k for k in range(1, len(n.tokens) - 1) if n.tokens[k:] in found), 0)
+            if cut == 1 and n.person_cue:
+                cut = 0  # "Intrepid Smith said": the speech verb may be about the whole run
+        if not cut:
+            out.append(n)
+            continue
+        ends = []
+        at = n.start
+        for token in n.tokens:
+            at = text.find(token, at) + len(token)
+            ends.append(at)
+        if alias:
+            if n.start not in starts:  # "the Obama White House": Obama
+                out.append(NameSpan(n.start, ends[cut - 1], n.tokens[:cut], (), "other", False))
+            continue
+        start = text.find(n.tokens[cut], ends[cut - 1], n.end)
+        out.append(NameSpan(start, n.end, n.tokens[cut:], (), n.kind, n.person_cue) if start >= 0 else n)
     return out
 
 
@@ -247,8 +276,9 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> None:
     """Give every name its canonical actor: the full name for a short form, else itself. A name
     written after "the" ("the Next Twitter", "the Liberal Democrats") is no person's full name, so
     "Twitter" stays itself."""
+    wc = word_classes()
     full = [m for m in mentions if m.via == "name" and len(m.tokens) >= 2
-            and m.type in ("person", "other") and m.tokens[0].lower() not in word_classes().particle
+            and m.type in ("person", "other") and m.tokens[0].lower() not in wc.particle
             and text[max(0, m.start - 4):m.start].lower() != "the "]
     surnames: dict[tuple[str, ...], list[Mention]] = {}
     firsts: dict[str, set[str]] = {}
@@ -256,7 +286,10 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> None:
         low = tuple(t.lower() for t in f.tokens)
         for k in range(1, len(low)):
             surnames.setdefault(low[k:], []).append(f)
-        firsts.setdefault(low[0], set()).add(" ".join(f.tokens))
+        # a first name stands for a person's full name, not for "Obama White House" or a headline's
+        # "Obama Isn't Working": the words after it must not be ordinary words or a head word
+        if not (all(is_ordinary(t, wc) for t in low[1:]) or low[-1] in wc.org_head or low[-1] in wc.place_head):
+            firsts.setdefault(low[0], set()).add(" ".join(f.tokens))
     for m in mentions:
         if m.via != "name":
             continue

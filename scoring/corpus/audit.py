@@ -333,6 +333,13 @@ def audit_accumulated(
 
 # Words that join a name to its complement ("Duchess of Cornwall", "Food and Drug Administration").
 _CONNECTORS = frozenset(("of", "for", "and", "&"))
+# Share of the mentions of all the full names a short form ends that one of them needs to own it
+# ("Obama" -> "Barack Obama" when "Michelle Obama" is rare in the corpus).
+DOMINANT_OWNER = 0.9
+# A merged actor takes the name of a shorter full name of its group rather than the longest one
+# when the shorter is this many times more mentioned: the longest is then a rare misreading
+# ("Debating Bill Clinton" beside "Bill Clinton"), not the full form ("Louis van Gaal", "Van Gaal").
+RENAME_RATIO = 3.0
 
 
 def _joined_name(name: str) -> bool:
@@ -345,16 +352,23 @@ def merge_aliases(acc: AuditAccumulator) -> None:
 
     A person's (or untyped) name merges into a full name F when it is one of the aliases a document
     listed for F, or when its words end F's words ("Cameron" -> "David Cameron", "Van Gaal" -> "Louis van Gaal"),
-    F is the only full name in the corpus they end and a document typed one of the two as a person;
-    a name joined by "of" or "and" is no full name ("Duchess of Cornwall" does not own "Cornwall").
-    Applied once; idempotent.
+    a document typed one of the two as a person, and F is the only full name in the corpus they end
+    or the one that has at least DOMINANT_OWNER of the mentions of all those names ("Obama" ->
+    "Barack Obama" beside a few "Michelle Obama"); a name joined by "of" or "and" is no full name
+    ("Duchess of Cornwall" does not own "Cornwall"); a name with a middle initial merges into the
+    same name without it ("Donald J. Trump" -> "Donald Trump"). The merged actor is named by its longest name,
+    or by a shorter full name of the group that has RENAME_RATIO times its mentions, so a rare longer
+    reading does not rename it ("Bill Clinton", not a headline's "Debating Bill Clinton"). Applied
+    once; idempotent.
     """
     names: dict[str, str] = {}  # name -> type, over the corpus
+    mentions: dict[str, int] = {}  # name -> mentions, over the corpus
     persons: set[str] = set()  # names some document typed as a person
     aliases: dict[str, set[str]] = {}
     for tally in acc.sources.values():
         for name, docs in tally.actors.items():
             names.setdefault(name, docs.type)
+            mentions[name] = mentions.get(name, 0) + sum(docs.mentions)
             if docs.type == "person":
                 persons.add(name)
             for alias in docs.aliases:
@@ -372,13 +386,35 @@ def merge_aliases(acc: AuditAccumulator) -> None:
         owners = {f for f in full if f != name and f.lower().split()[-len(words):] == words
                   and len(f.split()) > len(words) and (f in persons or name in persons)}
         owners |= {f for f in aliases.get(name.lower(), set()) if f != name and len(f.split()) > len(words)}
+        if len(owners) > 1:
+            top = max(owners, key=lambda f: (mentions.get(f, 0), f))
+            if mentions.get(top, 0) >= DOMINANT_OWNER * sum(mentions.get(f, 0) for f in owners):
+                owners = {top}
         if len(owners) == 1:
             target[name] = owners.pop()
+        elif len(words) >= 3:
+            # "Donald J. Trump" is "Donald Trump": a middle initial is no other person
+            plain = " ".join(w for k, w in enumerate(name.split())
+                             if k in (0, len(words) - 1) or len(w.rstrip(".")) > 1)
+            if plain != name and names.get(plain) in people:
+                target[name] = plain
+    groups: dict[str, list[str]] = {}
+    for name in target:
+        canonical, seen = target[name], {name}
+        # chains end: every step is a longer name, or the same one without initials
+        while canonical in target and canonical not in seen:
+            seen.add(canonical)
+            canonical = target[canonical]
+        groups.setdefault(canonical, [canonical]).append(name)
+    renamed: dict[str, str] = {}
+    for canonical, members in groups.items():
+        named = max((m for m in members if len(m.split()) >= 2), key=lambda m: (mentions.get(m, 0), m == canonical, m))
+        if mentions.get(named, 0) < RENAME_RATIO * mentions.get(canonical, 0):
+            named = canonical
+        renamed.update((m, named) for m in members if m != named)
     for tally in acc.sources.values():
-        for name in [n for n in tally.actors if n in target]:
-            canonical = target[name]
-            while canonical in target:  # chains end: every step is a strictly longer name
-                canonical = target[canonical]
+        for name in [n for n in tally.actors if n in renamed]:
+            canonical = renamed[name]
             docs = tally.actors.pop(name)
             docs.aliases.add(name)
             if canonical in tally.actors:

@@ -167,6 +167,32 @@ def test_aliases_merge_across_documents() -> None:
     assert "Smith" in actors  # two full names end with it: ambiguous, left alone
 
 
+def test_a_surname_merges_into_the_full_name_that_has_nearly_all_its_mentions() -> None:
+    def corpus(bill_mentions: int) -> dict[str, object]:
+        docs = [person_doc("a", "a1", [("Barack Obama", 0.1, 18, ["Barack Obama"])]),
+                person_doc("a", "a2", [("Michelle Obama", 0.0, 1, ["Michelle Obama"])]),
+                person_doc("a", "a3", [("Obama", 0.2, 6, ["Obama"])]),
+                person_doc("a", "a4", [("Hillary Clinton", 0.0, 10, ["Hillary Clinton"])]),
+                person_doc("a", "a5", [("Bill Clinton", 0.0, bill_mentions, ["Bill Clinton"])]),
+                person_doc("a", "a6", [("Clinton", 0.0, 3, ["Clinton"])])]
+        return {a.actor: a for a in audit_sources(docs, min_mentions=1).sources[0].actors}
+
+    actors = corpus(bill_mentions=4)
+    assert actors["Barack Obama"].mentions == 24 and "Obama" not in actors  # 18 of the 19 mentions
+    assert "Clinton" in actors  # Hillary has 10 of 14: still ambiguous
+    assert corpus(bill_mentions=1)["Hillary Clinton"].mentions == 13
+
+
+def test_a_merged_actor_is_named_by_its_main_full_name_not_a_rare_longer_reading() -> None:
+    docs = [person_doc("a", "a1", [("Bill Clinton", 0.1, 12, ["Bill Clinton"])]),
+            person_doc("a", "a2", [("Debating Bill Clinton", 0.0, 2, ["Debating Bill Clinton"])]),
+            person_doc("a", "a3", [("Donald J. Trump", 0.0, 2, ["Donald J. Trump"])]),
+            person_doc("a", "a4", [("Donald Trump", 0.0, 5, ["Donald Trump"])])]
+    actors = {a.actor: a for a in audit_sources(docs, min_mentions=1).sources[0].actors}
+    assert actors["Bill Clinton"].mentions == 14 and "Debating Bill Clinton" not in actors
+    assert actors["Donald Trump"].mentions == 7 and "Donald J. Trump" not in actors
+
+
 def test_a_short_name_merges_by_its_words_only_when_someone_is_a_person() -> None:
     def doc(doc_id: str, name: str, kind: str) -> DocumentResult:
         result = person_doc("a", doc_id, [(name, 0.1, 2, [name])])

@@ -156,6 +156,44 @@ def test_a_stray_sentence_initial_word_before_a_full_name_is_dropped() -> None:
     assert "Tony Blair" in actors(score("Tony Blair spoke. Later Blair left."))
 
 
+def test_words_before_a_known_full_name_are_no_part_of_it() -> None:
+    # A caption's share buttons, a sentence-initial participle, a party or people before a name.
+    names = {actor for _, actor in mentions("Facebook Twitter Pinterest Donald Trump at a rally in Ohio.")}
+    assert "Donald Trump" in names and not any("Pinterest" in (n or "") for n in names)
+    assert set(actors(score("Debating Bill Clinton was hard. Bill Clinton smiled."))) == {"Bill Clinton"}
+    assert set(actors(score("He praised Republican Mitt Romney. Jewish Bernie Sanders supporters cheered."))) == {
+        "Mitt Romney", "Bernie Sanders"}
+    # ... but names that open with such a word stay whole: a head word, ordinary words, a colour.
+    assert set(actors(score("The Chinese Communist Party met. The Christian Science Monitor and Black Lives "
+                            "Matter reported it."))) >= {"Chinese Communist Party", "Christian Science Monitor"}
+    # A name before a gazetteer alias is a name of its own: the Obama White House is Obama and the White House.
+    assert mentions("It was illegal for the Obama White House to do it.") == [
+        ("Obama", "Obama"), ("White House", "United States")]
+
+
+def test_a_given_name_that_is_an_ordinary_word_is_kept_when_it_opens_a_sentence() -> None:
+    assert mentions("Mark Zuckerberg spoke first.") == [("Mark Zuckerberg", "Mark Zuckerberg")]
+    assert mentions("Bill Clinton said no.")[0] == ("Bill Clinton", "Bill Clinton")
+    assert mentions("Yesterday Obama said no.")[0] == ("Obama", "Obama")  # an ordinary word before a name
+    assert mentions("Bill passed the vote.") == []
+
+
+def test_titles_held_before_or_about_to_be_are_titles() -> None:
+    for text, name in (("He met then-Secretary of State Hillary Rodham Clinton.", "Hillary Rodham Clinton"),
+                       ("The ex-President Jimmy Carter spoke.", "Jimmy Carter"),
+                       ("Vice President-elect Mike Pence arrived.", "Mike Pence"),
+                       ("He spoke to Special Counsel Robert Mueller.", "Robert Mueller")):
+        assert [actor for _, actor in mentions(text) if actor] == [name], text  # "He": no one before it
+
+
+def test_shouted_headlines_negated_auxiliaries_and_offices_are_no_names() -> None:
+    assert mentions("THE VERY COMPLICATED STEPS INVOLVED IN IMPEACHING Nancy Pelosi announcing it.") == [
+        ("Nancy Pelosi", "Nancy Pelosi")]
+    assert mentions("Don’t go. Don't Look Back.") == []
+    assert [actor for _, actor in mentions("Obama's Presidency ended.")] == ["Obama"]
+    assert ("NATO", "NATO") in mentions("NATO Secretary General Jens Stoltenberg said so.")  # an acronym stays
+
+
 def test_a_newspaper_that_says_something_is_no_person() -> None:
     # "China Daily said": a speech verb made it a person, and a later "he" could resolve to it.
     table = actors(score("China Daily said the market grew. The Philadelphia Inquirer reported it. Smith said so."))
