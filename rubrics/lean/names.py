@@ -248,15 +248,6 @@ def _heads_a_name(low: str, wc: WordClasses) -> bool:
         "duke", "duchess", "earl", "house", "republic", "kingdom", "museum", "centre", "center", "people's")
 
 
-# Demonym-class words that open place and movement names ("North Carolina", "Black Lives Matter").
-_COMPASS_AND_COLOUR = frozenset("north south east west northern southern eastern western black white".split())
-
-
-def _headed(low: str, wc: WordClasses) -> bool:
-    """The last word makes the run an organisation, place or event name ("... Party", "... County")."""
-    return low in wc.org_head or low in wc.place_head or low in wc.event_head
-
-
 def _is_title(low: str, wc: WordClasses) -> bool:
     if low in wc.title or low in wc.honorific:
         return True
@@ -382,15 +373,6 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         lows.pop(0)
     if not run:
         return
-    if (len(run) >= 3 and lows[0] in wc.demonym and lows[0] not in _COMPASS_AND_COLOUR and not title
-            and not any(x in wc.connector for x in lows) and not _headed(lows[-1], wc)
-            and not all(x in wc.ordinary for x in lows[1:])):
-        # "Republican Mitt Romney", "Jewish Bernie Sanders": a party or a people before a name
-        # describes the one named ("Chinese Communist Party", "Christian Science Monitor",
-        # "Black Lives Matter" are names as they stand: a head word, ordinary words, a colour)
-        run.pop(0)
-        lows.pop(0)
-        initial = False
     last = lows[-1]
     single = len(run) == 1
     # The refusals below only return: those that need no look around the run come first.

@@ -185,6 +185,10 @@ def _page_spans(seg: Segmented, labels: frozenset[str]) -> list[tuple[int, int]]
             if label in labels and not (label != LINK_FARM and (line is title or line.index == headline))]
 
 
+# Demonym-class words that open place and movement names ("North Carolina", "Black Lives Matter").
+_COMPASS_AND_COLOUR = frozenset("north south east west northern southern eastern western black white".split())
+
+
 def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int],
                                known: frozenset[tuple[str, ...]] = frozenset()) -> list[NameSpan]:
     """Names that end in a longer-known name, cut to it.
@@ -193,13 +197,19 @@ def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozens
       Trump") is that alias and, before it, a name of its own: "the Obama White House" is Obama and
       the White House (the alias is left to the gazetteer), a caption's "Facebook Twitter Pinterest
       Donald Trump" the share buttons and Donald Trump.
+    - A party or a people before a name the document also writes without it describes the one
+      named: "Republican Mitt Romney" beside "Mitt Romney" or "Romney" is Mitt Romney ("Chinese
+      Communist Party" alone, "Muslim Council of Britain" beside "Britain" stay whole).
     - A sentence-initial name whose last two or more words are a full name found elsewhere in the
-      document is that full name: the words before it were capitalised only by their place
-      ("Intrepid Tomasz Furmanek", a typo'd "Subtitute Robin van Persie", "Debating Bill Clinton"
-      beside "Tomasz Furmanek", "Robin van Persie", "Bill Clinton").
-    In both, the words before that capitalised only by opening a sentence are dropped.
+      document is that full name when the words before it are one word or ordinary words, which
+      were capitalised only by their place ("Intrepid Tomasz Furmanek", a typo'd "Subtitute Robin
+      van Persie", "Debating Bill Clinton" beside "Tomasz Furmanek", "Robin van Persie", "Bill
+      Clinton"); "Claudia Yanira Hernandez Soriano" beside "Hernandez Soriano" stays whole.
+    Words before a gazetteer alias that opened a sentence are dropped with it.
     """
+    wc = word_classes()
     found = {n.tokens for n in names if len(n.tokens) >= 2}
+    singles = {n.tokens for n in names if len(n.tokens) == 1}
     out = []
     for n in names:
         if n.title or len(n.tokens) < 2:
@@ -207,8 +217,16 @@ def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozens
             continue
         cut = next((k for k in range(1, len(n.tokens) - 1) if n.tokens[k:] in known), 0)
         alias = bool(cut)
-        if not cut and n.start in starts and len(n.tokens) >= 3:
+        first = n.tokens[0].lower()
+        if cut or len(n.tokens) < 3:
+            pass
+        elif first in wc.demonym and first not in _COMPASS_AND_COLOUR and not any(
+                t.lower() in wc.connector for t in n.tokens) and (n.tokens[1:] in found or n.tokens[-1:] in singles):
+            cut = 1
+        elif n.start in starts:
             cut = next((k for k in range(1, len(n.tokens) - 1) if n.tokens[k:] in found), 0)
+            if cut > 1 and not all(is_ordinary(bare(t), wc) for t in n.tokens[:cut]):
+                cut = 0  # given names before a surname pair: "Claudia Yanira Hernandez Soriano"
             if cut == 1 and n.person_cue:
                 cut = 0  # "Intrepid Smith said": the speech verb may be about the whole run
         if not cut:
