@@ -531,3 +531,32 @@ def test_the_pronoun_i_does_not_continue_a_name() -> None:
     found = mention_actors("The fans love Liverpool I think, and Liverpool won. Mr I. Smith spoke.")
     assert found[:2] == [("Liverpool", "Liverpool"), ("Liverpool", "Liverpool")]
     assert ("Mr I. Smith", "I Smith") in found  # an initial with its full stop is part of the name
+
+
+# Words that open, end or cut names: parties and peoples, gazetteer aliases, given names that are ordinary words,
+# titles held before or after, shouted words, share buttons, connectors and punctuation.
+_NAME_WORDS = ["Republican", "Jewish", "Black", "Donald", "Trump", "White", "House", "Obama", "Bill", "Clinton",
+               "Mark", "then-Secretary", "of", "State", "President-elect", "ex-President", "Special", "Counsel",
+               "THE", "VERY", "STEPS", "Facebook", "Twitter", "Pinterest", "Mitt", "Romney", "Don't", "said",
+               "the", "and", ".", ",", "\n", "Claudia", "Yanira", "Hernandez", "Soriano", "Party", "Presidency",
+               # whole phrases, so that every cut is drawn often
+               "the Obama White House", "Facebook Twitter Pinterest Donald Trump", "Republican Mitt Romney",
+               "Debating Bill Clinton", "Mitt Romney", "Bill Clinton", "Claudia Yanira Hernandez Soriano"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(_NAME_WORDS), min_size=1, max_size=40))
+def test_cut_names_stay_inside_their_words_whatever_the_words(words: list[str]) -> None:
+    text = " ".join(words)
+    seg = Segmented(Document(id="t", text=text))
+    found = find_mentions(seg)
+    assert found == find_mentions(Segmented(Document(id="t", text=text)))  # deterministic
+    spans = sorted((m.start, m.end) for m in found)
+    for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+        assert end <= next_start  # no two mentions overlap
+    for m in found:
+        assert 0 <= m.start < m.end <= len(seg.text)
+        surface = seg.text[m.start:m.end]
+        assert surface == surface.strip() and (surface[0].isalnum() or surface[0] in "“\"'"), surface
+        if m.tokens:  # a name's last word ends its span
+            assert surface.rstrip("'’s").endswith(m.tokens[-1].rstrip("'’s")), (surface, m.tokens)
