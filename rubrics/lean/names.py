@@ -141,6 +141,8 @@ def _capitalised(token: str, particles: frozenset[str]) -> bool:
 
 
 _FORMERLY = frozenset(("then", "ex"))
+# Titles of nobility that open a person's name with "of": "Duke of Edinburgh", "Countess of Wessex".
+_NOBLE = frozenset(("duke", "duchess", "earl", "countess", "baron", "baroness", "marquess", "viscount"))
 
 
 def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int],
@@ -246,6 +248,28 @@ def _heads_a_name(low: str, wc: WordClasses) -> bool:
         return True
     return low in wc.org_head or low in wc.place_head or low in wc.title or low in wc.title_part or low in (
         "duke", "duchess", "earl", "house", "republic", "kingdom", "museum", "centre", "center", "people's")
+
+
+def person_like(lows: Sequence[str], wc: WordClasses) -> bool:
+    """Whether a name (its words' bare() forms) is made like a person's: one word ("Hughes"), or a
+    first word that is an initial, a given name or no ordinary word ("Tony Blair", "J. Smith", "Bill
+    Clinton"), nothing joined by "of" or "and", no head word at the end; a party or people word
+    before such a name is read past ("Conservative Graham Brady"). "Real Madrid", "Virgin Blue",
+    "Ask Jeeves", "The Aviator", "Bank of England", "Liberal Democrats" are not person-like."""
+    if len(lows) >= 3 and lows[0] in wc.demonym:  # "Conservative Graham Brady": the party, then the person
+        lows = lows[1:]
+    if len(lows) < 2:
+        return True
+    first = lows[0]
+    if first in wc.title or first in wc.honorific or first in _NOBLE:  # "Duchess of Cambridge", "King Charles"
+        return True
+    # "Will" opens many names and is a function word; as the first of several capitalised words it is the name
+    if len(first) > 1 and first not in wc.given_ordinary and first != "will" and is_ordinary(first, wc):
+        return False
+    if any(x in wc.connector or x == "and" for x in lows):
+        return False
+    last = lows[-1]
+    return not (last in wc.org_head or last in wc.place_head or last in wc.event_head)
 
 
 def _is_title(low: str, wc: WordClasses) -> bool:
@@ -371,6 +395,12 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
     while run and lows[0] in wc.connector:
         run.pop(0)
         lows.pop(0)
+    # Nor is a day name after "on" before it ("On Monday Real Madrid said": Real Madrid; "the Sunday
+    # Mirror" stays a name).
+    if len(run) > 1 and lows[0] in wc.day and text[max(0, run[0].start - 3):run[0].start].lower() == "on ":
+        run.pop(0)
+        lows.pop(0)
+        initial = False
     if not run:
         return
     last = lows[-1]
@@ -391,9 +421,12 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
     speech = bool(_SPEECH_AFTER.match(text[end:end + 40]))
     before = text[max(0, start - 30):start].split()
     prev = before[-1].strip("\"'“‘(").lower() if before else ""
+    if speech and prev in wc.locative and text[end:end + 1] == ",":
+        speech = False  # "his brother, who lives in Brisbane, told the ABC": the brother speaks
     # "the Vatican said", "the Bundesbank told": after "the", the one speaking is an institution
-    # (a person takes no article; "the Prime Minister ... said" has its title).
-    institution = speech and not title and prev == "the"
+    # (a person takes no article; "the Prime Minister ... said" has its title); so is a name made
+    # like no person's ("Virgin Blue said", "Real Madrid said").
+    institution = speech and not title and (prev == "the" or not person_like(lows, wc))
     person_cue = bool(title) or (speech and not institution)
     if not person_cue and all(len(x) == 1 for x in lows):
         return  # "Plan B", "Group C", "Vitamin D": letters, not initials of a name

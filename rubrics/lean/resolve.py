@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from rubrics.boilerplate.classify import LINK_FARM, headline_above_article, shared_labels, title_line
 from rubrics.common.quotes import inside
 from rubrics.lean.gazetteer import Actor, gazetteer
-from rubrics.lean.names import NameSpan, bare, find_names, is_ordinary, word_classes
+from rubrics.lean.names import NameSpan, bare, find_names, is_ordinary, person_like, word_classes
 from scoring.text.segment import Segmented
 
 # How far back (in sentences) a pronoun or a role noun looks for its actor.
@@ -305,8 +305,8 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> None:
         for k in range(1, len(low)):
             surnames.setdefault(low[k:], []).append(f)
         # a first name stands for a person's full name, not for "Obama White House" or a headline's
-        # "Obama Isn't Working": the words after it must not be ordinary words or a head word
-        if not (all(is_ordinary(t, wc) for t in low[1:]) or low[-1] in wc.org_head or low[-1] in wc.place_head):
+        # "Obama Isn't Working": the words after it must not be ordinary words, nor the name unlike a person's
+        if person_like(low, wc) and not all(is_ordinary(t, wc) for t in low[1:]):
             firsts.setdefault(low[0], set()).add(" ".join(f.tokens))
     for m in mentions:
         if m.via != "name":
@@ -325,8 +325,12 @@ def _resolve_short_forms(mentions: list[Mention], text: str) -> None:
         if target is not None and target is not m:
             m.actor = " ".join(target.tokens)
             m.via = "short"
-            m.type = "person"
-            target.type = "person" if target.type == "other" else target.type
+            # "Cameron" for "David Cameron" makes both a person; "Madrid" for "Real Madrid" does not
+            if person_like(tuple(t.lower() for t in target.tokens), wc):
+                m.type = "person"
+                target.type = "person" if target.type == "other" else target.type
+            else:
+                m.type = target.type
             if not m.title:
                 m.title = target.title
         else:

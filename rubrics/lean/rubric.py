@@ -128,7 +128,10 @@ class LeanRubric(Rubric):
                                         "voice": 0}
             if m.via not in ("pronoun", "role"):
                 row["aliases"].add(text[m.start:m.end].removesuffix("'s").removesuffix("’s"))
-            if row["type"] == "other" and m.type != "other":
+            # the first mention that says what the actor is, but a titled person over a place: "drew in
+            # Barack Obama" reads as a place ("in ..."), "President Barack Obama" as the person he is
+            if (row["type"] == "other" and m.type != "other") or (
+                    row["type"] == "place" and m.type == "person" and (m.title or m.via == "short")):
                 row["type"] = m.type
             row["tones"].append(tone)
             row["sentences"].add(m.sentence)

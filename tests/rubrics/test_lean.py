@@ -196,6 +196,30 @@ def test_shouted_headlines_negated_auxiliaries_and_offices_are_no_names() -> Non
     assert ("NATO", "NATO") in mentions("NATO Secretary General Jens Stoltenberg said so.")  # an acronym stays
 
 
+def test_a_name_made_like_no_persons_is_no_person_even_when_it_speaks() -> None:
+    def types(text: str) -> dict[str, str]:
+        seg = Segmented(Document(id="t", text=text))
+        return {m.actor: m.type for m in find_mentions(seg) if m.actor and m.via != "pronoun"}
+
+    # an ordinary first word, "of", a head word: a club, a firm, a bank speaking; its short form is no person
+    found = types("On Monday Real Madrid said the deal was done, and Standard Chartered said it would pay. Madrid won.")
+    assert found["Real Madrid"] == "organisation" and found["Standard Chartered"] == "organisation"
+    assert types("He said The Aviator won. Later Madrid won and The Aviator lost.").get("The Aviator") != "person"
+    # people, with a given name that is an ordinary word, a party word before them, or a function word
+    found = types("Then Bill Clinton said no, Conservative Graham Brady said yes and Will Smith said maybe. Brady left.")
+    assert {found["Bill Clinton"], found["Graham Brady"], found["Will Smith"]} == {"person"}
+
+
+def test_a_place_before_a_comma_does_not_speak_and_a_titled_person_is_no_place() -> None:
+    seg = Segmented(Document(id="t", text="His brother, who lives in Brisbane, told the ABC he was worried."))
+    assert [m.type for m in find_mentions(seg) if m.actor == "Brisbane"] == ["place"]
+    table = actors(score("The rally drew in Barack Obama. Later President Barack Obama said he was pleased."))
+    assert table["Barack Obama"]["type"] == "person"
+    # a day name after "on" is no part of the name; a newspaper's is
+    found = {a for _, a in mentions("On Monday Tony Blair said no. The Sunday Mirror agreed.") if a}
+    assert "Tony Blair" in found and any(a.endswith("Sunday Mirror") for a in found)
+
+
 def test_a_newspaper_that_says_something_is_no_person() -> None:
     # "China Daily said": a speech verb made it a person, and a later "he" could resolve to it.
     table = actors(score("China Daily said the market grew. The Philadelphia Inquirer reported it. Smith said so."))
