@@ -131,6 +131,12 @@ def strip_possessive(token: str) -> str:
     return token
 
 
+# Prefixes of a title held before: "then-Secretary", "ex-President".
+_FORMERLY = frozenset(("then", "ex"))
+# Titles of nobility that open a person's name with "of": "Duke of Edinburgh", "Countess of Wessex".
+_NOBLE = frozenset(("duke", "duchess", "earl", "countess", "baron", "baroness", "marquess", "viscount"))
+
+
 def _capitalised(token: str, particles: frozenset[str]) -> bool:
     if token[:1].isupper():
         return True
@@ -139,10 +145,6 @@ def _capitalised(token: str, particles: frozenset[str]) -> bool:
     head, _, rest = token.partition("-")
     return bool(rest) and (head in particles or head in _FORMERLY) and rest[:1].isupper()
 
-
-_FORMERLY = frozenset(("then", "ex"))
-# Titles of nobility that open a person's name with "of": "Duke of Edinburgh", "Countess of Wessex".
-_NOBLE = frozenset(("duke", "duchess", "earl", "countess", "baron", "baroness", "marquess", "viscount"))
 
 
 def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int],
@@ -246,16 +248,16 @@ def _heads_a_name(low: str, wc: WordClasses) -> bool:
     # "Bank of England", "Secretary of State", "Duke of Edinburgh", "Center for American Progress"
     if "-" in low and _is_title(low, wc):  # "then-Secretary of State"
         return True
-    return low in wc.org_head or low in wc.place_head or low in wc.title or low in wc.title_part or low in (
-        "duke", "duchess", "earl", "house", "republic", "kingdom", "museum", "centre", "center", "people's")
+    return low in wc.org_head or low in wc.place_head or low in wc.title or low in wc.title_part or low in _NOBLE or (
+        low in ("house", "republic", "kingdom", "museum", "centre", "center", "people's"))
 
 
 def person_like(lows: Sequence[str], wc: WordClasses) -> bool:
     """Whether a name (its words' bare() forms) is made like a person's: one word ("Hughes"), or a
     first word that is an initial, a given name or no ordinary word ("Tony Blair", "J. Smith", "Bill
     Clinton"), nothing joined by "of" or "and", no head word at the end; a party or people word
-    before such a name is read past ("Conservative Graham Brady"). "Real Madrid", "Virgin Blue",
-    "Ask Jeeves", "The Aviator", "Bank of England", "Liberal Democrats" are not person-like."""
+    before such a name is read past ("Conservative Graham Brady"). "Real Madrid", "Standard
+    Chartered", "Ask Jeeves", "The Aviator", "Bank of England", "Liberal Democrats" are not."""
     if len(lows) >= 3 and lows[0] in wc.demonym:  # "Conservative Graham Brady": the party, then the person
         lows = lows[1:]
     if len(lows) < 2:
@@ -425,7 +427,7 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         speech = False  # "his brother, who lives in Brisbane, told the ABC": the brother speaks
     # "the Vatican said", "the Bundesbank told": after "the", the one speaking is an institution
     # (a person takes no article; "the Prime Minister ... said" has its title); so is a name made
-    # like no person's ("Virgin Blue said", "Real Madrid said").
+    # like no person's ("Standard Chartered said", "Real Madrid said").
     institution = speech and not title and (prev == "the" or not person_like(lows, wc))
     person_cue = bool(title) or (speech and not institution)
     if not person_cue and all(len(x) == 1 for x in lows):

@@ -114,7 +114,7 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
         names, works = find_names(text, seg.words, starts, _headline_lines(seg))
     if starts and names:
         known = frozenset(tuple(alias.split()) for alias in by_alias if alias.count(" ") >= 1)
-        names = _without_stray_first_words(text, names, starts, known)
+        names = _cut_to_known_names(text, names, starts, known)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for name in names:
@@ -189,7 +189,7 @@ def _page_spans(seg: Segmented, labels: frozenset[str]) -> list[tuple[int, int]]
 _COMPASS_AND_COLOUR = frozenset("north south east west northern southern eastern western black white".split())
 
 
-def _without_stray_first_words(text: str, names: list[NameSpan], starts: frozenset[int],
+def _cut_to_known_names(text: str, names: list[NameSpan], starts: frozenset[int],
                                known: frozenset[tuple[str, ...]] = frozenset()) -> list[NameSpan]:
     """Names that end in a longer-known name, cut to it.
 
