@@ -255,7 +255,7 @@ def _heads_a_name(low: str, wc: WordClasses) -> bool:
 def person_like(lows: Sequence[str], wc: WordClasses) -> bool:
     """Whether a name (its words' bare() forms) is made like a person's: one word ("Hughes"), or a
     first word that is an initial, a given name or no ordinary word ("Tony Blair", "J. Smith", "Bill
-    Clinton"), nothing joined by "of" or "and", no head word at the end; a party or people word
+    Clinton"), nothing joined by "of" or "and", no organisation or place head word at the end; a party or people word
     before such a name is read past ("Conservative Graham Brady"). "Real Madrid", "Standard
     Chartered", "Ask Jeeves", "The Aviator", "Bank of England", "Liberal Democrats" are not."""
     if len(lows) >= 3 and lows[0] in wc.demonym:  # "Conservative Graham Brady": the party, then the person
@@ -270,8 +270,9 @@ def person_like(lows: Sequence[str], wc: WordClasses) -> bool:
         return False
     if any(x in wc.connector or x == "and" for x in lows):
         return False
+    # an organisation's or a place's head word; not an event's, which is also a surname ("Sharon Day said")
     last = lows[-1]
-    return not (last in wc.org_head or last in wc.place_head or last in wc.event_head)
+    return not (last in wc.org_head or last in wc.place_head)
 
 
 def _is_title(low: str, wc: WordClasses) -> bool:

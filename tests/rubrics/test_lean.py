@@ -208,6 +208,8 @@ def test_a_name_made_like_no_persons_is_no_person_even_when_it_speaks() -> None:
     # people, with a given name that is an ordinary word, a party word before them, or a function word
     found = types("Then Bill Clinton said no, Conservative Graham Brady said yes and Will Smith said maybe. Brady left.")
     assert {found["Bill Clinton"], found["Graham Brady"], found["Will Smith"]} == {"person"}
+    # an event's head word is a surname too
+    assert types("RNC co-chair Sharon Day said it was fine.")["Sharon Day"] == "person"
 
 
 def test_a_place_before_a_comma_does_not_speak_and_a_titled_person_is_no_place() -> None:
