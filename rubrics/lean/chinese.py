@@ -104,22 +104,18 @@ def chinese_names(seg: Segmented) -> list[tuple[int, int, str]]:
 
 def _tag_names(seg: Segmented) -> list[tuple[int, int, str]]:
     names = _tagged(seg)
-    text = seg.text
+    folded = seg.folded  # Simplified, same offsets: what the dictionary and the titles are written in
     dictionary = _tagger().tokenizer.FREQ
     # Two-character people that are dictionary words, by name: whether a title stands next to one
     # of their mentions. A reporting verb is no cue: such a word that speaks is mostly a role
     # ("顾问认为", "专家表示").
     titled: dict[str, bool] = {}
     for start, end, kind in names:
-        name = to_simplified(text[start:end])
+        name = folded[start:end]
         if kind == "person" and end - start == 2 and dictionary.get(name) and not titled.get(name):
-            titled[name] = _title_next_to(text, start, end)
-    return [n for n in names if n[2] != "person" or titled.get(to_simplified(text[n[0]:n[1]]), True)]
-
-
-def _title_next_to(text: str, start: int, end: int) -> bool:
-    return bool(_TITLE_AFTER.match(to_simplified(text[end:end + 4]))
-                or _TITLE_BEFORE.search(to_simplified(text[max(0, start - 4):start])))
+            titled[name] = bool(_TITLE_AFTER.match(folded, end, end + 4)
+                                or _TITLE_BEFORE.search(folded[max(0, start - 4):start]))
+    return [n for n in names if n[2] != "person" or titled.get(folded[n[0]:n[1]], True)]
 
 
 def _tagged(seg: Segmented) -> list[tuple[int, int, str]]:

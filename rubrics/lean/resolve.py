@@ -190,7 +190,7 @@ _COMPASS_AND_COLOUR = frozenset("north south east west northern southern eastern
 
 
 def _cut_to_known_names(text: str, names: list[NameSpan], starts: frozenset[int],
-                               known: frozenset[tuple[str, ...]] = frozenset()) -> list[NameSpan]:
+                        known: frozenset[tuple[str, ...]] = frozenset()) -> list[NameSpan]:
     """Names that end in a longer-known name, cut to it.
 
     - A name that ends in a gazetteer alias of two or more words (`known`, "White House", "Donald
