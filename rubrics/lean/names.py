@@ -135,6 +135,11 @@ def strip_possessive(token: str) -> str:
 _FORMERLY = frozenset(("then", "ex"))
 # Titles of nobility that open a person's name with "of": "Duke of Edinburgh", "Countess of Wessex".
 _NOBLE = frozenset(("duke", "duchess", "earl", "countess", "baron", "baroness", "marquess", "viscount"))
+# Title parts that describe a noun after them: after a title's "of" they open its complement ("Minister of
+# Foreign Affairs", "Director of National Intelligence", "Mayor of New York"), where "State" would end it
+# ("Secretary of State Rex Tillerson").
+_TITLE_MODIFIERS = frozenset(("new", "national", "foreign", "supreme", "financial", "grand", "high", "special",
+                              "principal", "senior", "top", "first", "acting", "interim", "shadow"))
 
 
 def _capitalised(token: str, particles: frozenset[str]) -> bool:
@@ -193,10 +198,12 @@ def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int]
                 continue
             low = nxt.text.lower()
             # "Chancellor of the Exchequer Gordon Brown": a title's "of the" complement joins the run,
-            # so that the title is split off whole and the name is the same as elsewhere.
+            # so that the title is split off whole and the name is the same as elsewhere; so does an
+            # organisation's ("Office of the Director of National Intelligence", "Department of the Interior").
             if (low in wc.connector and j + 3 < n and latin[j + 2].text == "the"
                     and text[nxt.end:latin[j + 2].start] == " " and text[latin[j + 2].end:latin[j + 3].start] == " "
-                    and latin[j + 3].text[:1].isupper() and not plain[j + 3] and _is_title(bare(prev.text), wc)):
+                    and latin[j + 3].text[:1].isupper() and not plain[j + 3]
+                    and (_is_title(bare(prev.text), wc) or bare(prev.text) in wc.org_head)):
                 j += 3
                 continue
             if (j + 2 < n and text[nxt.end:latin[j + 2].start] == " " and latin[j + 2].text[:1].isupper()
@@ -310,10 +317,14 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
         if shouted == len(run):
             return
         run, lows, initial = run[shouted:], lows[shouted:], True
+    if lows[-1] in _holiday_ends() and any(" ".join(lows[-n:]) in wc.holiday for n in (2, 3) if n <= len(lows)):
+        return  # "Election Day is ...": not "Day" once the sentence-initial "Election" is cut below
     k = 0
     # "Yesterday Obama" -> "Obama"; but "Bill Clinton", "Mark Zuckerberg" opening a sentence keep
     # their given name when a word that is no ordinary vocabulary follows it.
+    # Nor does a head word that "of" joined to what follows ("Church of England", "Bank of Japan").
     if (initial and len(run) > 1 and is_ordinary(lows[0], wc) and not _is_title(lows[0], wc)
+            and lows[1] not in wc.connector
             and not (lows[0] in wc.given_ordinary and not is_ordinary(lows[1], wc))):
         k = 1
         initial = False
@@ -334,6 +345,8 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
     # The title nearest the end that still has a name after it.
     split = -1
     for t in range(len(run) - 2, k - 1, -1):
+        if t - k >= 2 and lows[t - 1] == "the" and lows[t - 2] in wc.connector and lows[k] in wc.org_head:
+            continue  # "Office of the Director of ...": the title names the organisation's head
         if _is_title(lows[t], wc) and any(
             not (_is_title(lows[u], wc) or lows[u] in wc.title_part or lows[u] in wc.connector)
             for u in range(t + 1, len(run))
@@ -360,13 +373,15 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
                 b += 1
             of = next((x for x in range(split + 1, b) if lows[x] in wc.connector), -1)
             after = of + 2 if of >= 0 and lows[of + 1] == "the" else of + 1
-            if of >= 0 and not (lows[after] in wc.title_part and lows[after] != "new"):
-                # "Prince of Wales", "Mayor of New York Bill de Blasio": what follows "of" is the title's
-                # place ("Secretary of State" is a title through), and the person's name is what comes
-                # after it (first name and surname), if anything
+            if of >= 0 and not (lows[after] in wc.title_part and lows[after] not in _TITLE_MODIFIERS):
+                # "Prince of Wales", "Mayor of New York Bill de Blasio", "Minister of Foreign Affairs Sergei
+                # Lavrov": what follows "of" is the title's place or field ("Secretary of State" is a title
+                # through), and the person's name is what comes after it (first name and surname), if anything
                 b = after
                 rest = len(run) - b
-                if rest <= 2:  # the role is the name: "Prince of Wales", "Governor of New Jersey"
+                if rest <= 2 or any(x in wc.connector or x == "the" for x in lows[b:]):
+                    # the role is the name: "Prince of Wales", "Governor of New Jersey", "Assistant Attorney
+                    # General for the Civil Rights Division of the U.S." (no person's name holds "of the")
                     if a > k:
                         _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
                     out.append(NameSpan(run[a].start, run[-1].end, tuple(strip_possessive(w.text) for w in run[a:]),
@@ -440,10 +455,14 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return
     if single and not person_cue and initial and is_ordinary(last, wc):
         return
+    if single and not person_cue and not possessive and is_ordinary(last, wc) and last not in wc.org_head and (
+            _NUMBER_AFTER.match(text[end:end + 3])):
+        return  # a numbered label: "Day 12", "Phase 2", "Article 50" ("Channel 4" is an organisation)
     if prev in wc.ship_prefix or lows[0] in wc.ship_prefix or (prev in wc.work_cue and not title):
         works.add(" ".join(tokens))
         return
-    if institution or last in wc.org_head or (run[-1].text.isupper() and len(tokens[-1]) >= 2 and not title):
+    if institution or last in wc.org_head or (run[-1].text.isupper() and len(tokens[-1]) >= 2 and not title) or (
+            not title and len(lows) > 2 and lows[0] in wc.org_head and lows[1] in wc.connector):  # "Bank of England"
         kind = "organisation"
     elif person_cue:
         kind = "person"

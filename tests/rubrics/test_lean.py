@@ -131,6 +131,36 @@ def test_a_title_with_its_place_is_not_part_of_the_name(text: str, expected: set
     assert set(actors(score(text))) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister of Foreign Affairs Sergei Lavrov said no.", {"Sergei Lavrov"}),
+    ("Director of National Intelligence Dan Coats said so.", {"Dan Coats"}),
+    ("They briefed the Director of National Intelligence on it.", {"Director of National Intelligence"}),
+    ("Secretary of State Rice spoke.", {"Rice"}),  # "State" ends a title
+    ("In 2003 he became Assistant Attorney General for the Civil Rights Division of the U.S. Department of Justice.",
+     {"Assistant Attorney General for the Civil Rights Division of the U.S", "Department of Justice"}),
+])
+def test_a_title_field_after_of_is_the_titles_and_a_person_follows_it(text: str, expected: set[str]) -> None:
+    # "Affairs Sergei Lavrov", "Intelligence Dan Coats", a person "Intelligence" and one called "the U.S" before.
+    assert {a for _, a in mentions(text) if a} == expected
+
+
+def test_an_organisation_joined_by_of_is_one_organisation_also_opening_a_sentence() -> None:
+    table = actors(score("Church of England bishops met. A report from the Office of the Director of National "
+                         "Intelligence came. The Bank of England raised rates. Manchester City said no."))
+    assert {name: a["type"] for name, a in table.items()} == {
+        "Church of England": "organisation", "Office of the Director of National Intelligence": "organisation",
+        "Bank of England": "organisation", "Manchester City": "organisation"}
+
+
+@pytest.mark.parametrize("text", [
+    "Election Day is November 6th.",
+    "The CDC has a plan for Day 12 of the outbreak and for Section 230.",
+    "CNN announced the “Breaking News” that day.",
+])
+def test_holidays_opening_a_sentence_numbered_labels_and_lone_head_words_are_no_actors(text: str) -> None:
+    assert {a for _, a in mentions(text) if a} <= {"CDC", "CNN"}
+
+
 def test_a_title_and_its_place_alone_name_the_person_not_the_place() -> None:
     # "The Prince of Wales" had made "Wales" a person, so Wales the team was him too.
     table = actors(score("The Prince of Wales spoke. Wales beat England at Cardiff."))
