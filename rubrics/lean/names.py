@@ -135,6 +135,9 @@ def strip_possessive(token: str) -> str:
 _FORMERLY = frozenset(("then", "ex"))
 # Titles of nobility that open a person's name with "of": "Duke of Edinburgh", "Countess of Wessex".
 _NOBLE = frozenset(("duke", "duchess", "earl", "countess", "baron", "baroness", "marquess", "viscount"))
+# Elected offices whose holder is named after the state or city represented ("Ohio Gov.", "Texas Sen.").
+_JURISDICTION_TITLES = frozenset(("rep", "sen", "gov", "representative", "senator", "governor", "congressman",
+                                  "congresswoman", "mayor", "lt", "lieutenant", "attorney"))
 # Title parts that describe a noun after them: after a title's "of" they open its complement ("Minister of
 # Foreign Affairs", "Director of National Intelligence", "Mayor of New York"), where "State" would end it
 # ("Secretary of State Rex Tillerson").
@@ -373,15 +376,15 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
                 b += 1
             of = next((x for x in range(split + 1, b) if lows[x] in wc.connector), -1)
             after = of + 2 if of >= 0 and lows[of + 1] == "the" else of + 1
-            if of >= 0 and not (lows[after] in wc.title_part and lows[after] not in _TITLE_MODIFIERS):
+            if of >= 0 and (after >= len(run) or not (lows[after] in wc.title_part and lows[after] not in _TITLE_MODIFIERS)):
                 # "Prince of Wales", "Mayor of New York Bill de Blasio", "Minister of Foreign Affairs Sergei
                 # Lavrov": what follows "of" is the title's place or field ("Secretary of State" is a title
                 # through), and the person's name is what comes after it (first name and surname), if anything
                 b = after
                 rest = len(run) - b
-                if rest <= 2 or any(x in wc.connector or x == "the" for x in lows[b:]):
+                if rest <= 2 or any(x in wc.connector or x == "the" for x in lows[-2:]):
                     # the role is the name: "Prince of Wales", "Governor of New Jersey", "Assistant Attorney
-                    # General for the Civil Rights Division of the U.S." (no person's name holds "of the")
+                    # General for the Civil Rights Division of the U.S." (no person's name is "the U.S.")
                     if a > k:
                         _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
                     out.append(NameSpan(run[a].start, run[-1].end, tuple(strip_possessive(w.text) for w in run[a:]),
@@ -390,7 +393,12 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
                 b += rest - (3 if lows[-2] in wc.particle else 2)
         title = tuple(w.text for w in run[a:b])
         title_start = run[a].start
-        if a > k:
+        # "Kentucky Rep. John Yarmuth", "Former Maryland Gov. Martin O'Malley": the state an office-holder
+        # represents describes the person, as a party does; the sentence is not about the state (an
+        # organisation stays: "Goldman Sachs CEO Lloyd Blankfein", "NATO Secretary General ...")
+        describes = lows[a] in _JURISDICTION_TITLES and not (
+            lows[a - 1] in wc.org_head or (run[a - 1].text.isupper() and len(lows[a - 1]) >= 2)) if a > k else False
+        if a > k and not describes:
             _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
             initial = False
         k = b

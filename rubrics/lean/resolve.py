@@ -293,11 +293,13 @@ def _headline_lines(seg: Segmented) -> list[tuple[int, int]]:
 def _resolve_short_forms(mentions: list[Mention], text: str) -> None:
     """Give every name its canonical actor: the full name for a short form, else itself. A name
     written after "the" ("the Next Twitter", "the Liberal Democrats") is no person's full name, so
-    "Twitter" stays itself."""
+    "Twitter" stays itself; nor is one joined by "of" or "for" (an office, an organisation: "the
+    Southern District of Florida" is not the "Attorney for the Southern District of Florida")."""
     wc = word_classes()
     full = [m for m in mentions if m.via == "name" and len(m.tokens) >= 2
             and m.type in ("person", "other") and m.tokens[0].lower() not in wc.particle
-            and text[max(0, m.start - 4):m.start].lower() != "the "]
+            and text[max(0, m.start - 4):m.start].lower() != "the "
+            and not any(t.lower() in wc.connector for t in m.tokens)]
     surnames: dict[tuple[str, ...], list[Mention]] = {}
     firsts: dict[str, set[str]] = {}
     for f in full:
