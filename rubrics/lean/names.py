@@ -396,8 +396,9 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
         # "Kentucky Rep. John Yarmuth", "Former Maryland Gov. Martin O'Malley": the state an office-holder
         # represents describes the person, as a party does; the sentence is not about the state (an
         # organisation stays: "Goldman Sachs CEO Lloyd Blankfein", "NATO Secretary General ...")
-        describes = lows[a] in _JURISDICTION_TITLES and not (
-            lows[a - 1] in wc.org_head or (run[a - 1].text.isupper() and len(lows[a - 1]) >= 2)) if a > k else False
+        describes = 0 < a - k <= 3 and lows[a] in _JURISDICTION_TITLES and not (
+            lows[a - 1] in wc.org_head or (run[a - 1].text.isupper() and len(lows[a - 1]) >= 2)) and all(
+            not is_ordinary(x, wc) or x in wc.demonym or x in wc.title_part for x in lows[k:a])
         if a > k and not describes:
             _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
             initial = False
