@@ -30,7 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_tone import C_GRID, SCALE_GRID, TONE, cross_validate, examples, normalised_span, rows  # noqa: E402
+from train_tone import (  # noqa: E402
+    C_GRID,
+    MIN_TARGETS_GRID,
+    SCALE_GRID,
+    TONE,
+    cross_validate,
+    examples,
+    normalised_span,
+    rows,
+)
 
 from rubrics.lean import LeanRubric  # noqa: E402
 from rubrics.lean.gazetteer import gazetteer  # noqa: E402
@@ -109,9 +118,9 @@ def main() -> None:
     if not (TONE / "newsmtsc-devtest_mt.jsonl").exists():
         sys.exit(f"{TONE} not found: NewsMTSC lives in ../shared/eval/tone/ next to the repo")
     spec = tone_model().spec
-    chosen = (spec["C"], spec["context_scale"])
+    chosen = (spec["C"], spec["context_scale"], spec["min_targets"])
     cv = cross_validate(examples("train"), (chosen,))[chosen]
-    assert spec["C"] in C_GRID and spec["context_scale"] in SCALE_GRID
+    assert spec["C"] in C_GRID and spec["context_scale"] in SCALE_GRID and spec["min_targets"] in MIN_TARGETS_GRID
     print("NewsMTSC: coverage of the annotated targets and macro-F1 of the tone toward them")
     print()
     print("| split | targets | coverage | names | pronouns, roles | rubric F1 | model on span F1 "
@@ -124,8 +133,9 @@ def main() -> None:
               f"{r['coverage_pronouns']:.4f} | {r['f1_rubric']:.4f} | {span} | {r['f1_vader']:.4f} | {r['f1_v1']:.4f} |")
     print()
     print(f"train figures other than CV are in-sample; CV: 5 folds grouped by article, C={spec['C']}, "
-          f"context scale {spec['context_scale']} (chosen by CV over C {', '.join(map(str, C_GRID))} and "
-          f"scale {', '.join(map(str, SCALE_GRID))}); over three article shuffles "
+          f"context scale {spec['context_scale']}, word-places seen with >= {spec['min_targets']} targets (chosen "
+          f"by CV over C {', '.join(map(str, C_GRID))}, scale {', '.join(map(str, SCALE_GRID))} and "
+          f"{' or '.join(map(str, MIN_TARGETS_GRID))} targets); over three article shuffles "
           f"{', '.join(map(str, spec['cv']['article_shuffles']))}.")
 
 

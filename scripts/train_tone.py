@@ -15,11 +15,11 @@ so the features come from exactly the code the rubric runs (mentions found by di
 standardised features of rubrics/lean/tone.py and the context lexicon's columns (`context_positions`):
 per word and side (left / right of the mention) the sum of exp(-d/5) over its occurrences, and the
 same at long range, exp(-d/12); per word at each of the two places before and the two after the
-mention, 1 when it stands there; for the word-places seen with at least MIN_TARGETS training
-targets, the block multiplied by CONTEXT_SCALE (a separate, stronger L2 penalty on the word weights
-than on the features). C and
-the scale are chosen by 5-fold cross-validation grouped by article (the vocabulary is rebuilt inside
-every fold). The word-place coefficients are stored as the lexicon, the features' coefficients as
+mention, 1 when it stands there; for the word-places seen with at least `min_targets` training
+targets, the block multiplied by a context scale (a separate L2 penalty on the word weights: the
+penalty on them is the features' divided by the scale squared). C, the scale and `min_targets`
+are chosen by 5-fold cross-validation grouped by article (the vocabulary is rebuilt inside every
+fold). The word-place coefficients are stored as the lexicon, the features' coefficients as
 the model.
 
     .venv/bin/python scripts/train_tone.py
@@ -47,9 +47,9 @@ NYT = SHARED / "eval" / "sentiment" / "nyt-dev.jsonl"
 MODEL_OUT = ROOT / "rubrics" / "data" / "lean_tone_model.json"
 VOCABULARY_OUT = ROOT / "rubrics" / "data" / "lean_lowercase_words.txt"
 CLASSES = ("negative", "neutral", "positive")
-C_GRID = (0.1, 0.3, 1.0)
-SCALE_GRID = (0.3, 1.0)
-MIN_TARGETS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+SCALE_GRID = (0.3, 1.0, 2.0)
+MIN_TARGETS_GRID = (3, 5)
 FOLDS = 5
 CONTEXT = ("context_negative", "context_neutral", "context_positive")
 _NUMBER_LIST = re.compile(r"\[\s*((?:-?[\d.e+-]+,\s*)*-?[\d.e+-]+)\s*\]")
@@ -170,12 +170,13 @@ def context_counts(exs: list[Example]) -> list[dict[str, float]]:
     return out
 
 
-def context_matrix(counts: list[dict[str, float]], fit_rows: np.ndarray) -> tuple[sp.csr_matrix, list[str]]:
-    """Columns for the word-places seen with >= MIN_TARGETS of the `fit_rows` targets."""
+def context_matrix(counts: list[dict[str, float]], fit_rows: np.ndarray,
+                   min_targets: int) -> tuple[sp.csr_matrix, list[str]]:
+    """Columns for the word-places seen with >= `min_targets` of the `fit_rows` targets."""
     seen: collections.Counter[str] = collections.Counter()
     for i in fit_rows:
         seen.update(counts[i].keys())
-    columns = sorted(k for k, n in seen.items() if n >= MIN_TARGETS)
+    columns = sorted(k for k, n in seen.items() if n >= min_targets)
     index = {k: j for j, k in enumerate(columns)}
     r, c, v = [], [], []
     for i, row in enumerate(counts):
@@ -202,14 +203,14 @@ def predict(model, dense: np.ndarray, context: sp.csr_matrix, scale: float) -> n
     return clf.predict(sp.hstack([sp.csr_matrix(scaler.transform(dense)), context * scale]).tocsr())
 
 
-def cross_validate(exs: list[Example], grid: tuple[tuple[float, float], ...] | None = None,
-                   seed: int | None = None) -> dict[tuple[float, float], dict[str, float]]:
-    """Macro-F1 and accuracy per (C, context scale), 5 folds grouped by article (articles shuffled by
-    `seed` when given), the context vocabulary rebuilt in each fold."""
+def cross_validate(exs: list[Example], grid: tuple[tuple[float, float, int], ...] | None = None,
+                   seed: int | None = None) -> dict[tuple[float, float, int], dict[str, float]]:
+    """Macro-F1 and accuracy per (C, context scale, min_targets), 5 folds grouped by article (articles
+    shuffled by `seed` when given), the context vocabulary rebuilt in each fold."""
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import GroupKFold
 
-    grid = grid or tuple((c, s) for c in C_GRID for s in SCALE_GRID)
+    grid = grid or tuple((c, s, m) for c in C_GRID for s in SCALE_GRID for m in MIN_TARGETS_GRID)
     y = np.array([ex.label for ex in exs])
     groups = np.array([ex.group for ex in exs])
     if seed is not None:
@@ -220,10 +221,11 @@ def cross_validate(exs: list[Example], grid: tuple[tuple[float, float], ...] | N
     counts = context_counts(exs)
     predictions = {key: np.empty(len(exs), dtype=object) for key in grid}
     for train_idx, test_idx in GroupKFold(FOLDS).split(y, y, groups):
-        context, _ = context_matrix(counts, train_idx)
-        for c, scale in grid:
+        contexts = {m: context_matrix(counts, train_idx, m)[0] for m in {key[2] for key in grid}}
+        for c, scale, m in grid:
+            context = contexts[m]
             model = fit(dense[train_idx], context[train_idx], y[train_idx], c, scale)
-            predictions[(c, scale)][test_idx] = predict(model, dense[test_idx], context[test_idx], scale)
+            predictions[(c, scale, m)][test_idx] = predict(model, dense[test_idx], context[test_idx], scale)
     return {key: {"macro_f1": float(f1_score(y, p.astype(str), average="macro")),
                   "accuracy": float(accuracy_score(y, p.astype(str)))} for key, p in predictions.items()}
 
@@ -239,17 +241,20 @@ def main() -> None:
     exs = examples("train")
     print(f"{len(exs)} training targets in {len({e.group for e in exs})} articles")
     cv = cross_validate(exs)
-    for (c, scale), m in cv.items():
-        print(f"C={c:<4} context scale {scale:<4} CV macro-F1 {m['macro_f1']:.4f}  accuracy {m['accuracy']:.4f}")
-    best = max(cv, key=lambda k: (round(cv[k]["macro_f1"], 4), -k[0], -k[1]))
-    c, scale = best
+    for (c, scale, least), m in cv.items():
+        print(f"C={c:<4} context scale {scale:<4} min targets {least}  CV macro-F1 {m['macro_f1']:.4f}  "
+              f"accuracy {m['accuracy']:.4f}")
+    # ties: the stronger regularisation, the smaller lexicon
+    best = max(cv, key=lambda k: (round(cv[k]["macro_f1"], 4), -k[0], -k[1], k[2]))
+    c, scale, least = best
     # The spread over other assignments of articles to folds (the choice above used the unshuffled one).
     spread = [cross_validate(exs, (best,), seed)[best]["macro_f1"] for seed in SEEDS]
-    print(f"C={c}, scale {scale}: CV macro-F1 over article shuffles {', '.join(f'{v:.4f}' for v in spread)}")
+    print(f"C={c}, scale {scale}, min targets {least}: CV macro-F1 over article shuffles "
+          f"{', '.join(f'{v:.4f}' for v in spread)}")
     y = np.array([ex.label for ex in exs])
     dense = dense_matrix(exs)
     counts = context_counts(exs)
-    context, columns = context_matrix(counts, np.arange(len(exs)))
+    context, columns = context_matrix(counts, np.arange(len(exs)), least)
     scaler, clf = fit(dense, context, y, c, scale)
     assert tuple(clf.classes_) == CLASSES
     n_dense = dense.shape[1]
@@ -269,10 +274,12 @@ def main() -> None:
         "targets": len(exs),
         "C": c,
         "context_scale": scale,
+        "min_targets": least,
         "cv": {"folds": FOLDS, "grouped_by": "article", "macro_f1": round(cv[best]["macro_f1"], 4),
                "accuracy": round(cv[best]["accuracy"], 4),
                "article_shuffles": [round(v, 4) for v in spread],
-               "grid": {f"C={k[0]} scale={k[1]}": round(m["macro_f1"], 4) for k, m in cv.items()}},
+               "grid": {f"C={k[0]} scale={k[1]} min_targets={k[2]}": round(m["macro_f1"], 4)
+                        for k, m in cv.items()}},
         "classes": list(CLASSES),
         "features": names + list(CONTEXT),
         "mean": [round(float(v), 6) for v in scaler.mean_] + [0.0] * 3,
@@ -286,7 +293,7 @@ def main() -> None:
                        f"the mention, for left_far / right_far the same with exp(-d/{FAR_DECAY:g}) (the mention's "
                        "and other actors' tokens left out), for left_1, left_2, right_1, right_2 whether it is "
                        f"the 1st / 2nd token before / after the mention ({OTHER_ACTOR!r}: another actor's token, "
-                       f"{NO_WORD!r}: a token without a letter); word-places seen with >= {MIN_TARGETS} "
+                       f"{NO_WORD!r}: a token without a letter); word-places seen with >= {least} "
                        "training targets"),
             "decay": NEAR_DECAY,
             "far_decay": FAR_DECAY,
@@ -297,7 +304,7 @@ def main() -> None:
     # Lists of numbers on one line each (a word's weights, a coefficient row): one line per word, not per number.
     text = _NUMBER_LIST.sub(lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]", text)
     MODEL_OUT.write_text(text + "\n", encoding="utf-8")
-    print(f"C={c}, scale {scale}: CV macro-F1 {cv[best]['macro_f1']:.4f}; {len(columns)} word-places of "
+    print(f"C={c}, scale {scale}, min targets {least}: CV macro-F1 {cv[best]['macro_f1']:.4f}; {len(columns)} word-places of "
           f"{len(weights)} words -> {MODEL_OUT.relative_to(ROOT)}")
 
 

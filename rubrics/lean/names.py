@@ -11,7 +11,10 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
   the `non_actor` words);
 - titles and honorifics ("Mr", "Sen.", "President", "Prime Minister", "Chief Executive"): the
   nearest title that still has a name after it splits the run; the name after it is a person,
-  what precedes it is a name of its own ("Goldman Sachs CEO Lloyd Blankfein");
+  what precedes it is a name of its own ("Goldman Sachs CEO Lloyd Blankfein"), except the state an
+  office-holder represents, which describes the person ("Kentucky Rep. John Yarmuth"); a title's "of"
+  complement is part of it ("Minister of Foreign Affairs Sergei Lavrov"), and alone it is the
+  office-holder ("the Director of National Intelligence");
 - type from the head word: organisation ("... Party", "... Ministry", acronyms), place
   ("... County", "... River"), person (a title, an honorific, a speech verb after it; but after
   "the" a speech verb makes an organisation: "the Vatican said");
@@ -20,7 +23,7 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
   "Paul Ryan Friday"), holidays ("Boxing Day"), events ("World Cup", "... Awards"), demonyms
   ("American"), titles of works and vessels (a cue word before: "the show Big Brother",
   "HMS Victory"; reported so the document can drop the same name elsewhere), runs made
-  only of ordinary vocabulary ("Big Brother", "One World Project"), lone letters ("Plan B")
+  only of ordinary vocabulary ("Big Brother", "One World Project"), numbered labels ("Day 12"), lone letters ("Plan B")
   and pieces of a word split at an ampersand ("R&B", "AT&T"), an -ly adverb of ordinary vocabulary
   opening a sentence ("Separately, ...");
 - a name after a locative preposition ("in Los Angeles") is a place, so that no pronoun

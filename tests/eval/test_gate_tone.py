@@ -1,8 +1,9 @@
 """Evaluation gate for the lean rubric on NewsMTSC devtest_mt (scripts/eval_tone.py prints the figures).
 
-Pinned with a noise margin below the figures measured (lean 2.5, the model trained on its discovery: coverage
-0.986, rubric macro-F1 0.624, tone model on the annotated span 0.626, sentence-level VADER 0.506; lean 2.4 had
-0.986 / 0.623 / 0.624, 2.3 0.988 / 0.624, 2.0 0.586, 2.1 0.627 / 0.626).
+Pinned with a noise margin below the figures measured (lean 2.6, the model trained on its discovery: coverage
+0.986, rubric macro-F1 0.632, tone model on the annotated span 0.634, sentence-level VADER 0.506; lean 2.5 had
+0.986 / 0.624 / 0.626, 2.4 0.986 / 0.623 / 0.624, 2.3 0.988 / 0.624, 2.0 0.586, 2.1 0.627 / 0.626). Settings of
+the training grid that CV on train cannot tell apart move the span figure by up to ±0.008 here, hence 0.02.
 Skips without ../shared.
 """
 
@@ -27,7 +28,7 @@ def test_discovery_finds_the_annotated_people(figures: dict[str, float]) -> None
 
 
 def test_tone_toward_each_mention_beats_sentence_tone(figures: dict[str, float]) -> None:
-    assert figures["f1_rubric"] >= 0.60
-    assert figures["f1_span"] >= 0.60
+    assert figures["f1_rubric"] >= 0.61
+    assert figures["f1_span"] >= 0.61
     assert figures["f1_rubric"] >= figures["f1_vader"] + 0.08
     assert figures["f1_rubric"] >= figures["f1_v1"] + 0.2
