@@ -385,9 +385,13 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
                 # through), and the person's name is what comes after it (first name and surname), if anything
                 b = after
                 rest = len(run) - b
-                if rest <= 2 or any(x in wc.connector or x == "the" for x in lows[-2:]):
-                    # the role is the name: "Prince of Wales", "Governor of New Jersey", "Assistant Attorney
-                    # General for the Civil Rights Division of the U.S." (no person's name is "the U.S.")
+                # the words after the field's last "of" ("... Division of the U.S.", "... District of New York")
+                last_of = max((x for x in range(b, len(run)) if lows[x] in wc.connector), default=-1)
+                place = len(run) - last_of - 1 - (last_of + 1 < len(run) and lows[last_of + 1] == "the")
+                if rest <= 2 or (last_of >= 0 and place <= 2):
+                    # the role is the name: "Prince of Wales", "Governor of New Jersey", "U.S. Attorney for the
+                    # Southern District of New York", "Assistant Attorney General for the Civil Rights Division
+                    # of the U.S."; a person's name comes after the field's place ("... of Florida Ariana Orshan")
                     if a > k:
                         _finish(text, run[k:a], lows[k:a], (), None, initial, wc, out, works)
                     out.append(NameSpan(run[a].start, run[-1].end, tuple(strip_possessive(w.text) for w in run[a:]),

@@ -136,6 +136,8 @@ def test_a_title_with_its_place_is_not_part_of_the_name(text: str, expected: set
     ("Director of National Intelligence Dan Coats said so.", {"Dan Coats"}),
     ("They briefed the Director of National Intelligence on it.", {"Director of National Intelligence"}),
     ("Secretary of State Rice spoke.", {"Rice"}),  # "State" ends a title
+    ("He is now U.S. Attorney for the Southern District of New York.",
+     {"United States", "Attorney for the Southern District of New York"}),  # not a person called "New York"
     ("In 2003 he became Assistant Attorney General for the Civil Rights Division of the U.S. Department of Justice.",
      {"Assistant Attorney General for the Civil Rights Division of the U.S", "Department of Justice"}),
 ])
@@ -163,10 +165,10 @@ def test_a_name_joined_by_of_owns_no_short_form() -> None:
 
 
 def test_an_organisation_joined_by_of_is_one_organisation_also_opening_a_sentence() -> None:
-    table = actors(score("Church of England bishops met. A report from the Office of the Director of National "
+    table = actors(score("Church of England bishops met. The Nation is a magazine. A report from the Office of the Director of National "
                          "Intelligence came. The Bank of England raised rates. Manchester City said no."))
     assert {name: a["type"] for name, a in table.items()} == {
-        "Church of England": "organisation", "Office of the Director of National Intelligence": "organisation",
+        "Nation": "organisation", "Church of England": "organisation", "Office of the Director of National Intelligence": "organisation",
         "Bank of England": "organisation", "Manchester City": "organisation"}
 
 
