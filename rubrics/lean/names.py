@@ -103,6 +103,12 @@ def _holiday_ends() -> frozenset[str]:
     return frozenset(h.split()[-1] for h in word_classes().holiday)
 
 
+def _ends_in_holiday(lows: Sequence[str], wc: WordClasses, shortest: int = 1) -> bool:
+    """Whether the words (bare() forms) end in a holiday of `shortest` to three words ("Boxing Day")."""
+    return lows[-1] in _holiday_ends() and any(
+        " ".join(lows[-k:]) in wc.holiday for k in range(shortest, 4) if k <= len(lows))
+
+
 @dataclass(frozen=True, slots=True)
 class NameSpan:
     """One name found in the text (normalised offsets)."""
@@ -323,7 +329,7 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
         if shouted == len(run):
             return
         run, lows, initial = run[shouted:], lows[shouted:], True
-    if lows[-1] in _holiday_ends() and any(" ".join(lows[-n:]) in wc.holiday for n in (2, 3) if n <= len(lows)):
+    if _ends_in_holiday(lows, wc, shortest=2):
         return  # "Election Day is ...": not "Day" once the sentence-initial "Election" is cut below
     k = 0
     # "Yesterday Obama" -> "Obama"; but "Bill Clinton", "Mark Zuckerberg" opening a sentence keep
@@ -442,7 +448,7 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
     # The refusals below only return: those that need no look around the run come first.
     if single and (last in wc.function or lows[0] in wc.non_actor):
         return
-    if last in _holiday_ends() and any(" ".join(lows[-k:]) in wc.holiday for k in (1, 2, 3) if k <= len(lows)):
+    if _ends_in_holiday(lows, wc):
         return
     if (last in wc.title or last in wc.title_part or last in wc.honorific or last in wc.connector) and all(
             x in wc.title or x in wc.title_part or x in wc.honorific or x in wc.connector for x in lows):
