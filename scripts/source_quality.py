@@ -244,17 +244,39 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, signs: np.ndarray | None, a
 
 
 def source_scores(pred: np.ndarray, outlets: pd.Series) -> pd.Series:
+    """Each outlet's trimmed mean of its articles' predictions, indexed by outlet name (sorted)."""
     from scoring.corpus.rank import trimmed_mean
 
-    frame = pd.DataFrame({"p": pred, "o": outlets.to_numpy()})
-    return frame.groupby("o")["p"].apply(lambda v: trimmed_mean(np.sort(v.to_numpy()), SOURCE_TRIM))
+    names, codes = np.unique(outlets.to_numpy(dtype=str), return_inverse=True)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(names) + 1))
+    return pd.Series([trimmed_mean(np.sort(pred[order[a:b]]), SOURCE_TRIM)
+                      for a, b in zip(bounds[:-1], bounds[1:], strict=True)], index=pd.Index(names, name=outlets.name), dtype=float)
+
+
+@dataclass(frozen=True)
+class TrainingPart:
+    """The articles of some training outlets with their targets and weights: built once per split and
+    reused for every ridge strength tried on it (the CV's thousands of fits spent most of their time
+    re-deriving these with pandas)."""
+
+    rows: np.ndarray  # boolean mask over the table's articles
+    target: np.ndarray
+    weight: np.ndarray
+
+    def fit(self, x: np.ndarray, signs: np.ndarray | None, alpha: float) -> Fit:
+        return fit(x[self.rows], self.target, self.weight, signs, alpha)
+
+
+def training_part(table: pd.DataFrame, rated: pd.DataFrame, train: Sequence[str]) -> TrainingPart:
+    rows = table["outlet"].isin(train).to_numpy()
+    outlets = table.loc[rows, "outlet"]
+    return TrainingPart(rows, outlets.map(rank_target(rated, train)).to_numpy(), outlet_weights(outlets))
 
 
 def fit_outlets(table: pd.DataFrame, x: np.ndarray, rated: pd.DataFrame, train: Sequence[str],
                 signs: np.ndarray | None, alpha: float) -> Fit:
-    rows = table["outlet"].isin(train).to_numpy()
-    target = table.loc[rows, "outlet"].map(rank_target(rated, train)).to_numpy()
-    return fit(x[rows], target, outlet_weights(table.loc[rows, "outlet"]), signs, alpha)
+    return training_part(table, rated, train).fit(x, signs, alpha)
 
 
 def choose_alpha(table: pd.DataFrame, x: np.ndarray, rated: pd.DataFrame, outlets: Sequence[str],
@@ -264,21 +286,21 @@ def choose_alpha(table: pd.DataFrame, x: np.ndarray, rated: pd.DataFrame, outlet
     from sklearn.model_selection import GroupKFold
 
     names = np.array(sorted(outlets))
-    repeats = [list(GroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed + r).split(names, groups=names))
-               for r in range(INNER_REPEATS)]
     target = rank_target(rated, names)
-    found: dict[float, float] = {}
-    for alpha in ALPHAS:
-        rhos = []
-        for splits in repeats:
-            parts = []
-            for train, test in splits:
-                model = fit_outlets(table, x, rated, names[train], signs, alpha)
-                rows = table["outlet"].isin(names[test]).to_numpy()
-                parts.append(source_scores(model.predict(x[rows]), table.loc[rows, "outlet"]))
-            pooled = pd.concat(parts)
-            rhos.append(float(spearmanr(pooled, target.reindex(pooled.index)).statistic))
-        found[alpha] = float(np.mean(rhos))
+    rhos: dict[float, list[float]] = {alpha: [] for alpha in ALPHAS}
+    for r in range(INNER_REPEATS):
+        parts: dict[float, list[pd.Series]] = {alpha: [] for alpha in ALPHAS}
+        for train, test in GroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed + r).split(
+                names, groups=names):
+            part = training_part(table, rated, names[train])
+            rows = table["outlet"].isin(names[test]).to_numpy()
+            held_out = table.loc[rows, "outlet"]
+            for alpha in ALPHAS:
+                parts[alpha].append(source_scores(part.fit(x, signs, alpha).predict(x[rows]), held_out))
+        for alpha in ALPHAS:
+            pooled = pd.concat(parts[alpha])
+            rhos[alpha].append(float(spearmanr(pooled, target.reindex(pooled.index)).statistic))
+    found = {alpha: float(np.mean(rhos[alpha])) for alpha in ALPHAS}
     best = max(ALPHAS, key=lambda a: (round(found[a], 6), a))  # ties: the stronger regularisation
     return best, found
 
