@@ -14,7 +14,8 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
   what precedes it is a name of its own ("Goldman Sachs CEO Lloyd Blankfein"), except the state an
   office-holder represents, which describes the person ("Kentucky Rep. John Yarmuth"); a title's "of"
   complement is part of it ("Minister of Foreign Affairs Sergei Lavrov"), and alone it is the
-  office-holder ("the Director of National Intelligence");
+  office-holder ("the Director of National Intelligence"); before an organisation's head word it is
+  part of the organisation's name ("the Justice Department", "General Motors");
 - type from the head word: organisation ("... Party", "... Ministry", acronyms), place
   ("... County", "... River"), person (a title, an honorific, a speech verb after it; but after
   "the" a speech verb makes an organisation: "the Vatican said");
@@ -25,7 +26,9 @@ organisation or title, "Bank of England", "Secretary of State"). Then, on each r
   "HMS Victory"; reported so the document can drop the same name elsewhere), runs made
   only of ordinary vocabulary ("Big Brother", "One World Project"), numbered labels ("Day 12"), lone letters ("Plan B")
   and pieces of a word split at an ampersand ("R&B", "AT&T"), an -ly adverb of ordinary vocabulary
-  opening a sentence ("Separately, ...");
+  opening a sentence ("Separately, ..."), a legislator's party and state ("D-Calif."), share buttons left
+  before a photo's caption ("Facebook Twitter Pinterest Paul Manafort": Paul Manafort) and a widget's
+  words left in the text ("Read more", "Copy this code");
 - a name after a locative preposition ("in Los Angeles") is a place, so that no pronoun
   resolves to it;
 - in a title-case line (a headline), ordinary vocabulary counts as lower case, so a headline's
@@ -53,6 +56,12 @@ _SPEECH_AFTER = re.compile(
 )
 # A hyphenated word ending in lower case: "Utah-based", "US-led", "X-ray" (not "al-Assad", "Coca-Cola").
 _COMPOUND_ADJECTIVE = re.compile(r"-[a-z][a-z]*$")
+# A US legislator's party and state, written after the name: "(D-Calif.)", "R-Texas", "I-Vt.".
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*$")
+# Share buttons in a row that make a share bar ("Facebook Twitter Pinterest"): one network's name alone is
+# the network.
+_SHARE_BAR_MIN = 2
+_WORD = re.compile(r"[\w$']+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _CONTRACTIONS = ("'m", "’m", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
 # The pronoun I (and its contractions): capitalised, yet never the next word of a name.
@@ -69,6 +78,8 @@ class WordClasses:
     title_part: frozenset[str]
     particle: frozenset[str]
     connector: frozenset[str]
+    share_button: frozenset[str]  # a photo's share buttons, left in scraped text
+    widget_phrase: frozenset[str]  # a page widget's words left inside scraped text ("Read more")
     org_head: frozenset[str]
     place_head: frozenset[str]
     event_head: frozenset[str]
@@ -95,6 +106,11 @@ def word_classes() -> WordClasses:
     ordinary = frozenset(data_lines("lean_lowercase_words.txt")) | function
     return WordClasses(**{k: table.get(k, frozenset()) for k in WordClasses.__slots__
                           if k not in ("ordinary", "function")}, ordinary=ordinary, function=function)
+
+
+@lru_cache(maxsize=1)
+def _widget_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(phrase.split()) for phrase in sorted(word_classes().widget_phrase))
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +178,36 @@ def _capitalised(token: str, particles: frozenset[str]) -> bool:
     head, _, rest = token.partition("-")
     return bool(rest) and (head in particles or head in _FORMERLY) and rest[:1].isupper()
 
+
+
+def _widget_cut(lows: Sequence[str], text: str, end: int) -> int | None:
+    """The first word of the run (`lows`, ending at `end`) that opens a page widget's phrase, read on into
+    the text after the run ("Newsletter Sign Up Continue reading", "Read more"); None if none does."""
+    phrases = _widget_phrases()
+    if not any(low == phrase[0] for low in lows for phrase in phrases):
+        return None
+    words = [*lows, *_WORD.findall(text[end:end + 40].lower())[:3]]
+    for i in range(len(lows)):
+        for phrase in phrases:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return i
+    return None
+
+
+def share_bars(words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Spans of two or more share-button words in a row ("Facebook Twitter Pinterest" before a photo's
+    caption in scraped text): no actor is mentioned there, not even a network that has a gazetteer entry."""
+    buttons = word_classes().share_button
+    out: list[tuple[int, int]] = []
+    run: list[Word] = []
+    for w in [*words, None]:
+        if w is not None and w.text[:1].isupper() and bare(w.text) in buttons:
+            run.append(w)
+            continue
+        if len(run) >= _SHARE_BAR_MIN:
+            out.append((run[0].start, run[-1].end))
+        run = []
+    return out
 
 
 def find_names(text: str, words: Sequence[Word], sentence_starts: frozenset[int],
@@ -359,6 +405,8 @@ def _read_run(text: str, run: list[Word], initial: bool, wc: WordClasses,
     for t in range(len(run) - 2, k - 1, -1):
         if t - k >= 2 and lows[t - 1] == "the" and lows[t - 2] in wc.connector and lows[k] in wc.org_head:
             continue  # "Office of the Director of ...": the title names the organisation's head
+        if all(lows[u] in wc.org_head for u in range(t + 1, len(run))):
+            continue  # "the Justice Department", "Treasury Office": a title word naming an organisation
         if _is_title(lows[t], wc) and any(
             not (_is_title(lows[u], wc) or lows[u] in wc.title_part or lows[u] in wc.connector)
             for u in range(t + 1, len(run))
@@ -435,12 +483,21 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
     while run and lows[0] in wc.connector:
         run.pop(0)
         lows.pop(0)
+    # Share buttons stuck before a photo's caption ("Facebook Twitter Pinterest Paul Manafort arrives at court"):
+    # two network names opening a run are the buttons, not part of a name.
+    if len(run) >= _SHARE_BAR_MIN and all(x in wc.share_button for x in lows[:_SHARE_BAR_MIN]):
+        while run and (lows[0] in wc.share_button or lows[0] in wc.function):  # the caption opens: "... A Syrian"
+            run.pop(0)
+            lows.pop(0)
     # Nor is a day name after "on" before it ("On Monday Real Madrid said": Real Madrid; "the Sunday
     # Mirror" stays a name).
     if len(run) > 1 and lows[0] in wc.day and text[max(0, run[0].start - 3):run[0].start].lower() == "on ":
         run.pop(0)
         lows.pop(0)
         initial = False
+    cut = _widget_cut(lows, text, run[-1].end) if run else None
+    if cut is not None:  # "... protest Read more", "Copy this code to your website", "Newsletter Sign Up"
+        run, lows = run[:cut], lows[:cut]
     if not run:
         return
     last = lows[-1]
@@ -450,6 +507,8 @@ def _finish(text: str, run: list[Word], lows: list[str], title: tuple[str, ...],
         return
     if _ends_in_holiday(lows, wc):
         return
+    if single and _PARTY_AND_STATE.match(run[0].text):
+        return  # "Sen. Dianne Feinstein (D-Calif.)": a party label, not an actor called "D-Calif"
     if (last in wc.title or last in wc.title_part or last in wc.honorific or last in wc.connector) and all(
             x in wc.title or x in wc.title_part or x in wc.honorific or x in wc.connector for x in lows):
         return  # a bare title ("the Prime Minister") is a role, not a name

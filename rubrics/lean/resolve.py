@@ -30,9 +30,20 @@ from dataclasses import dataclass
 from rubrics.boilerplate.classify import LINK_FARM, headline_above_article, shared_labels, title_line
 from rubrics.common.quotes import inside
 from rubrics.lean.gazetteer import Actor, gazetteer
-from rubrics.lean.names import NameSpan, bare, find_names, is_ordinary, person_like, word_classes
+from rubrics.lean.names import (
+    NameSpan,
+    bare,
+    find_names,
+    is_ordinary,
+    person_like,
+    share_bars,
+    strip_possessive,
+    word_classes,
+)
 from scoring.text.segment import Segmented
 
+# Prefixes written capitalised before a hyphen ("Anti-Trump", "Ex-Obama"): not a part that names anyone.
+_PREFIXES = frozenset({"anti", "ex", "non", "post", "pre", "neo"})
 # How far back (in sentences) a pronoun or a role noun looks for its actor.
 PRONOUN_REACH = 2
 ROLE_REACH = 4
@@ -132,6 +143,19 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
             rest = " ".join(name.tokens[1:])
             if rest in by_alias:
                 continue
+        if actor is None and len(name.tokens) == 1 and "-" in key and any(
+                name.start <= s and e <= name.end for s, e, _ in gaz):
+            # actors joined by a hyphen ("Trump-Russia", "the Biden-Warren meeting"): the known ones are
+            # the gazetteer's mentions below, each other capitalised part a name of its own
+            wc = word_classes()
+            for part in re.finditer(r"[^-]+", text[name.start:name.end]):
+                a, b = name.start + part.start(), name.start + part.end()
+                low = bare(part.group())
+                if (part.group()[:1].isupper() and b - a >= 2 and not _overlaps(a, b, [(s, e) for s, e, _ in gaz])
+                        and low not in wc.demonym and low not in _PREFIXES and not is_ordinary(low, wc)):
+                    mentions.append(Mention(a, b, None, "other", "name", sentence_of(a), (), (strip_possessive(part.group()),)))
+                    taken.append((a, b))
+            continue
         if actor is None:
             # the whole name inside one alias ("White House" in "the White House")
             actor = next((a for s, e, a in gaz if s <= name.start and name.end <= e), None)
@@ -144,6 +168,7 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
             mentions.append(Mention(name.start, name.end, None, name.kind, "name", sentence_of(name.start),
                                     name.title, name.tokens))
         taken.append((name.start, name.end))
+    taken += share_bars(seg.words)
     for s, e, actor in gaz:
         if not _overlaps(s, e, taken):
             mentions.append(Mention(s, e, actor.name, actor.type, "gazetteer", sentence_of(s)))

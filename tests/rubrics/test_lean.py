@@ -181,6 +181,47 @@ def test_holidays_opening_a_sentence_numbered_labels_and_lone_head_words_are_no_
     assert {a for _, a in mentions(text) if a} <= {"CDC", "CNN"}
 
 
+def test_a_title_word_before_an_organisations_head_word_names_the_organisation() -> None:
+    # "Justice" and "General" are titles before a name ("Justice Kennedy", "General Petraeus"), but the
+    # Justice Department was an organisation called "Department", General Motors one called "Motors".
+    found = {a for _, a in mentions("Justice Kennedy wrote. The Justice Department objected, General Motors "
+                                    "said, and the General Assembly voted.") if a}
+    assert found == {"Kennedy", "Justice Department", "General Motors", "General Assembly"}
+
+
+def test_a_legislators_party_and_state_is_no_actor() -> None:
+    # "D-Calif", "R-Texas" and "I-Vt" were actors of their own in the political articles.
+    found = {a for _, a in mentions("Sen. Dianne Feinstein (D-Calif.) objected. Rep. Kevin Brady, R-Texas, and "
+                                    "Sen. Bernie Sanders (I-Vt.) did not.") if a}
+    assert found == {"Dianne Feinstein", "Kevin Brady", "Bernie Sanders"}
+
+
+def test_share_buttons_before_a_caption_are_no_part_of_a_name() -> None:
+    # Scraped captions read "Facebook Twitter Pinterest Paul Manafort arrives ...": a person of that name,
+    # which the audit then took for Paul Manafort's full name; nor is the "Facebook" button a mention of Meta.
+    assert mentions("Facebook Twitter Pinterest Paul Manafort arrives at court. Facebook Twitter Pinterest "
+                    "The courthouse.") == [("Paul Manafort", "Paul Manafort")]
+    assert {a for _, a in mentions("Twitter banned him. Facebook and Twitter agreed.") if a} == {"Twitter", "Meta"}
+
+
+def test_a_widgets_words_left_in_scraped_text_are_no_actor() -> None:
+    # "Read" (of "Read more") and "Copy" (of a video's "Copy this code to your website") were actors.
+    text = ("Trump accuses Obama of orchestrating protest Read more The official said so. Watch 1:59 autoplay "
+            "Copy this code to your website or blog. The photo is by Chip Somodevilla, and Read said no.")
+    assert {a for _, a in mentions(text) if a} == {"Donald Trump", "Obama", "Chip Somodevilla", "Read"}
+
+
+def test_known_actors_joined_by_a_hyphen_are_each_a_mention() -> None:
+    # "Trump-Russia" and "US-China" were actors of their own; a hyphenated surname stays one person.
+    assert [a for _, a in mentions("The Trump-Russia inquiry and US-China talks went on.") if a] == [
+        "Donald Trump", "Russia", "United States", "China"]
+    assert {a for _, a in mentions("Alexandria Ocasio-Cortez spoke. Ocasio-Cortez won.") if a} == {
+        "Alexandria Ocasio-Cortez"}
+    # a part the gazetteer does not know is a name of its own, and resolves like one
+    assert [a for _, a in mentions("Elizabeth Warren spoke. The Biden-Warren meeting went well.") if a] == [
+        "Elizabeth Warren", "Joe Biden", "Elizabeth Warren"]
+
+
 def test_a_title_and_its_place_alone_name_the_person_not_the_place() -> None:
     # "The Prince of Wales" had made "Wales" a person, so Wales the team was him too.
     table = actors(score("The Prince of Wales spoke. Wales beat England at Cardiff."))
