@@ -43,7 +43,7 @@ TRAINED = "trained on (fit)"
 SYSTEMS: dict[str, frozenset[str]] = {
     "every line read (lean 2.2)": frozenset(),
     "link farms skipped (lean 2.3)": frozenset({LINK_FARM}),
-    "page lines skipped (lean 2.4 on: as shipped)": PAGE_LABELS,
+    "page lines skipped (lean 2.4+)": PAGE_LABELS,
 }
 
 
