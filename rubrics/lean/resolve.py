@@ -3,7 +3,9 @@
 Sources of mentions, in order of precedence where they overlap:
 1. the gazetteer (rubrics/data/lean_actors.csv plus a user file): aliases across languages and
    scripts ("U.S.", "Washington", "美国" -> United States); an alias inside a longer name does not
-   count ("Washington Post" is not the United States);
+   count ("Washington Post" is not the United States), except inside a hyphenated word that is no
+   alias itself: "Trump-Russia" is Donald Trump and Russia, and its other parts are names ("Biden-Warren");
+   share buttons ("Facebook Twitter Pinterest") mention no one;
 2. names found in English text (rubrics/lean/names.py) and in Chinese text (jieba's person,
    place and organisation tags, rubrics/lean/chinese.py);
 3. pronouns (he, him, his, she, her...; 他, 她) and role nouns ("the president", "the company"),
@@ -146,15 +148,11 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
         if actor is None and len(name.tokens) == 1 and "-" in key and any(
                 name.start <= s and e <= name.end for s, e, _ in gaz):
             # actors joined by a hyphen ("Trump-Russia", "the Biden-Warren meeting"): the known ones are
-            # the gazetteer's mentions below, each other capitalised part a name of its own
-            wc = word_classes()
-            for part in re.finditer(r"[^-]+", text[name.start:name.end]):
-                a, b = name.start + part.start(), name.start + part.end()
-                low = bare(part.group())
-                if (part.group()[:1].isupper() and b - a >= 2 and not _overlaps(a, b, [(s, e) for s, e, _ in gaz])
-                        and low not in wc.demonym and low not in _PREFIXES and not is_ordinary(low, wc)):
-                    mentions.append(Mention(a, b, None, "other", "name", sentence_of(a), (), (strip_possessive(part.group()),)))
-                    taken.append((a, b))
+            # the gazetteer's mentions below, each other part that can name someone a name of its own
+            for a, b in _unknown_hyphen_parts(text, name.start, name.end, [(s, e) for s, e, _ in gaz]):
+                mentions.append(Mention(a, b, None, "other", "name", sentence_of(a), (),
+                                        (strip_possessive(text[a:b]),)))
+                taken.append((a, b))
             continue
         if actor is None:
             # the whole name inside one alias ("White House" in "the White House")
@@ -268,6 +266,20 @@ def _cut_to_known_names(text: str, names: list[NameSpan], starts: frozenset[int]
             continue
         start = text.find(n.tokens[cut], ends[cut - 1], n.end)
         out.append(NameSpan(start, n.end, n.tokens[cut:], (), n.kind, n.person_cue) if start >= 0 else n)
+    return out
+
+
+def _unknown_hyphen_parts(text: str, start: int, end: int, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the parts of the hyphenated word text[start:end] that no `known` span covers and that can
+    name someone: capitalised, two letters or more, no demonym, prefix or ordinary word ("Anti-", "Saudi-")."""
+    wc = word_classes()
+    out = []
+    for part in re.finditer(r"[^-]+", text[start:end]):
+        a, b = start + part.start(), start + part.end()
+        low = bare(part.group())
+        if (part.group()[:1].isupper() and b - a >= 2 and not _overlaps(a, b, known)
+                and low not in wc.demonym and low not in _PREFIXES and not is_ordinary(low, wc)):
+            out.append((a, b))
     return out
 
 
