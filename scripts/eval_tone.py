@@ -43,7 +43,7 @@ from train_tone import (  # noqa: E402
 
 from rubrics.lean import LeanRubric  # noqa: E402
 from rubrics.lean.gazetteer import gazetteer  # noqa: E402
-from rubrics.lean.resolve import find_mentions  # noqa: E402
+from rubrics.lean.resolve import find_mentions, neighbours  # noqa: E402
 from rubrics.lean.tone import mention_features, sentence_table, tone_model  # noqa: E402
 from rubrics.sentiment import sentence_compounds  # noqa: E402
 from scoring.core.document import Document  # noqa: E402
@@ -96,15 +96,18 @@ def evaluate(split: str) -> dict[str, float]:
                 found["pronouns"] += 1
             if index not in tables:
                 tables[index] = sentence_table(seg, index)
-            others = [(m.start, m.end) for m in mentions if m.sentence == index and not (m.start < end and start < m.end)]
-            probabilities = model.probabilities(mention_features(tables[index], start, end, others)[0])
+            beside = neighbours([m for m in mentions if m.sentence == index], start, end)
+            probabilities = model.probabilities(
+                mention_features(tables[index], start, end, beside.others, beside.same)[0])
             span_label = model.classes[max(range(3), key=probabilities.__getitem__)]
             predicted["span"].append(span_label)
             o_start, o_end = span["start"], span["end"]
             rubric_hit = next((lab for a, b, lab in scored if a < o_end and o_start < b), None)
             if rubric_hit is None and hits:  # an unresolved pronoun: the model on the pronoun itself
                 h = hits[0]
-                probabilities = model.probabilities(mention_features(tables[index], h.start, h.end, others)[0])
+                beside = neighbours([m for m in mentions if m.sentence == index], h.start, h.end)
+                probabilities = model.probabilities(
+                    mention_features(tables[index], h.start, h.end, beside.others, beside.same)[0])
                 rubric_hit = model.classes[max(range(3), key=probabilities.__getitem__)]
             predicted["rubric"].append(rubric_hit or "neutral")
     n = len(gold)

@@ -103,14 +103,15 @@ class Example:
     table: object  # rubrics.lean.tone.SentenceTable
     start: int
     end: int
-    others: list[tuple[int, int]]
+    others: list[tuple[int, int]]  # other actors' mentions in the sentence
+    same: list[tuple[int, int]]  # the same actor named again there
     label: str
     group: str
 
 
 def examples(split: str) -> list[Example]:
     """One example per annotated target: its sentence table (no learned lexicon yet) and spans."""
-    from rubrics.lean.resolve import find_mentions
+    from rubrics.lean.resolve import find_mentions, neighbours
     from rubrics.lean.tone import sentence_table
     from scoring.core.document import Document
     from scoring.text.segment import Segmented
@@ -126,9 +127,9 @@ def examples(split: str) -> list[Example]:
             if index not in tables:
                 tables[index] = sentence_table(seg, index, context={})
             table = tables[index]
-            others = [(m.start, m.end) for m in mentions if seg.sentences[index].start <= m.start
-                      < seg.sentences[index].end and not (m.start < end and start < m.end)]
-            out.append(Example(table, start, end, others, span["polarity"], article(row["id"])))
+            beside = neighbours([m for m in mentions if m.sentence == index], start, end)
+            out.append(Example(table, start, end, beside.others, beside.same, span["polarity"],
+                               article(row["id"])))
     return out
 
 
@@ -154,7 +155,7 @@ def dense_matrix(exs: list[Example]) -> np.ndarray:
     from rubrics.lean.tone import FEATURES, mention_vector
 
     keep = [k for k, name in enumerate(FEATURES) if name not in CONTEXT]
-    return np.array([mention_vector(ex.table, ex.start, ex.end, ex.others)[0] for ex in exs])[:, keep]
+    return np.array([mention_vector(ex.table, ex.start, ex.end, ex.others, ex.same)[0] for ex in exs])[:, keep]
 
 
 def context_counts(exs: list[Example]) -> list[dict[str, float]]:
@@ -164,7 +165,7 @@ def context_counts(exs: list[Example]) -> list[dict[str, float]]:
     out = []
     for ex in exs:
         counts: dict[str, float] = collections.defaultdict(float)
-        for word, place, weight in context_positions(ex.table, ex.start, ex.end, ex.others):
+        for word, place, weight in context_positions(ex.table, ex.start, ex.end, ex.others, ex.same):
             counts[f"{place}:{word}"] += weight
         out.append(counts)
     return out
@@ -236,7 +237,7 @@ SEEDS = (1, 2, 3)
 def main() -> None:
     train_rows = rows("train")
     print(f"ordinary vocabulary: {write_vocabulary(train_rows)} words -> {VOCABULARY_OUT.relative_to(ROOT)}")
-    from rubrics.lean.tone import FAR_DECAY, FEATURES, NEAR_DECAY, NO_WORD, OTHER_ACTOR
+    from rubrics.lean.tone import FAR_DECAY, FEATURES, NEAR_DECAY, NO_WORD, OTHER_ACTOR, SAME_ACTOR
 
     exs = examples("train")
     print(f"{len(exs)} training targets in {len({e.group for e in exs})} articles")
@@ -291,8 +292,10 @@ def main() -> None:
                        "(negative, neutral, positive) of, for left / right of the mention, the sum of "
                        f"exp(-d/{NEAR_DECAY:g}) over its occurrences on that side, d its distance in tokens from "
                        f"the mention, for left_far / right_far the same with exp(-d/{FAR_DECAY:g}) (the mention's "
-                       "and other actors' tokens left out), for left_1, left_2, right_1, right_2 whether it is "
+                       "and other actors' tokens and the same actor's name again left out), for left_1, left_2, right_1, "
+                       "right_2 whether it is "
                        f"the 1st / 2nd token before / after the mention ({OTHER_ACTOR!r}: another actor's token, "
+                       f"{SAME_ACTOR!r}: the same actor's name again, "
                        f"{NO_WORD!r}: a token without a letter); word-places seen with >= {least} "
                        "training targets"),
             "decay": NEAR_DECAY,

@@ -193,6 +193,31 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
     return mentions
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """The other mentions of a mention's sentence as the tone model reads them (rubrics.lean.tone)."""
+
+    others: list[tuple[int, int]]  # spans of other actors' mentions
+    same: list[tuple[int, int]]  # spans naming the same actor again (not its pronouns, read as words)
+
+
+def neighbours(sentence_mentions: list[Mention], start: int, end: int) -> Neighbours:
+    """The mentions of a sentence beside the one at [start, end). A second mention of the same actor —
+    its pronoun, its name again ("Trump said he…", "Mr. Obama … Obama's") — is no other actor: counted
+    as one, the words around the target were read as being about somebody else."""
+    own = {m.actor for m in sentence_mentions if m.start < end and start < m.end and m.actor is not None}
+    others: list[tuple[int, int]] = []
+    same: list[tuple[int, int]] = []
+    for m in sentence_mentions:
+        if m.start < end and start < m.end:
+            continue
+        if m.actor is None or m.actor not in own:
+            others.append((m.start, m.end))
+        elif m.via != "pronoun":
+            same.append((m.start, m.end))
+    return Neighbours(others, same)
+
+
 def _page_spans(seg: Segmented, labels: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of the lines whose boilerplate label is one of `labels`, in text order. The article's
     headline is no such line unless it is part of a link farm: the text's first line when it is the

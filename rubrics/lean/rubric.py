@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 
 from rubrics.lean.gazetteer import check_gazetteer
-from rubrics.lean.resolve import Mention, find_mentions
+from rubrics.lean.resolve import Mention, find_mentions, neighbours
 from rubrics.lean.tone import SentenceTable, mention_vector, sentence_table, tone_drivers, tone_model
 from rubrics.lean.voice import is_voice
 from scoring.core.params import FilePath, InstanceOf, Interval, NoneOr
@@ -45,7 +45,7 @@ Z95 = 1.96
 
 class LeanRubric(Rubric):
     name = "lean"
-    version = "2.7"
+    version = "2.8"
     description = (
         "Actors (names, aliases, short forms, pronouns), the tone toward each mention and their voice; "
         "score = balance, 1 - the tone gap between the most and least favoured actor (scaled)."
@@ -103,8 +103,8 @@ class LeanRubric(Rubric):
             sentence = tables.get(m.sentence)
             if sentence is None:
                 sentence = tables[m.sentence] = sentence_table(seg, m.sentence)
-            others = [(o.start, o.end) for o in by_sentence[m.sentence] if o is not m]
-            vector, carried = mention_vector(sentence, m.start, m.end, others)
+            beside = neighbours(by_sentence[m.sentence], m.start, m.end)
+            vector, carried = mention_vector(sentence, m.start, m.end, beside.others, beside.same)
             toned.append((m, sentence, carried))
             vectors.append(vector)
         # One matrix product for every mention of the document.

@@ -21,11 +21,13 @@ or to the right of). Then per mention (`mention_features`):
 - word classes near it;
 - Pattern's adjective ratings (rubrics.sentiment.lexicon.adjectives, PDDL) near it and in its clause;
 - the context lexicon, at two scales: for every other word of the sentence (not the mention's own
-  tokens, not another actor's), its weights for the side it stands on (left / right of the mention)
-  times exp(-d/5), and its weights for that side at long range times exp(-d/12); and for the two
-  tokens right before and the two right after the mention, their weights at that very position
-  ("slammed X", "X slammed", "said X"; another actor there reads as OTHER_ACTOR, a token without a
-  letter as NO_WORD): three sums, one per class, that enter the class scores as they are.
+  tokens, not another actor's, not the same actor's name again), its weights for the side it stands on
+  (left / right of the mention) times exp(-d/5), and its weights for that side at long range times
+  exp(-d/12); and for the two tokens right before and the two right after the mention, their weights
+  at that very position ("slammed X", "X slammed", "said X"; another actor there reads as OTHER_ACTOR,
+  the same actor's name as SAME_ACTOR, a token without a letter as NO_WORD): three sums, one per
+  class, that enter the class scores as they are. Which mentions are "another actor" is
+  rubrics.lean.resolve.neighbours: the target's own pronouns and its name repeated are not.
 
 The model is a multinomial logistic regression (negative, neutral, positive) over those features,
 fitted jointly with the context lexicon (the lexicon is its word-by-place coefficients); coefficients,
@@ -102,9 +104,12 @@ def tone_words() -> ToneWords:
 # left_far / right_far weighted exp(-d/12), left_1 ... right_2 the 1st and 2nd token before / after it (weight 1).
 PLACES = ("left", "right", "left_far", "right_far", "left_1", "left_2", "right_1", "right_2")
 _LEFT_FAR, _RIGHT_FAR, _LEFT_1, _LEFT_2, _RIGHT_1, _RIGHT_2 = range(2, 8)
-# What a token next to the mention reads as when it is another actor's, or has no letter (punctuation,
-# a number). Both contain a space, so no token (\S+) can be mistaken for them.
+# What a token next to the mention reads as when it is another actor's, the same actor's name again
+# ("Mr. Obama ... Obama's"), or has no letter (punctuation, a number). Each contains a space, so no token
+# (\S+) can be mistaken for them. The same actor's name is masked rather than read as words, so that no
+# person's name becomes a tone cue; its pronouns are read as words ("he", "him" say how it is placed).
 OTHER_ACTOR = "<other actor>"
+SAME_ACTOR = "<same actor>"
 NO_WORD = "<no word>"
 # A context word's weights (negative, neutral, positive) at each of PLACES (None: not in the lexicon there).
 ClassWeights = tuple[float, float, float]
@@ -199,8 +204,9 @@ class SentenceTable:
     quoted: list[bool]
     classes: list[int]
     context: list[ContextWeights | None]
-    # the lexicon's weights of OTHER_ACTOR and NO_WORD (read for the tokens next to a mention)
+    # the lexicon's weights of OTHER_ACTOR, SAME_ACTOR and NO_WORD (read for the tokens next to a mention)
     other_actor: ContextWeights | None
+    same_actor: ContextWeights | None
     no_word: ContextWeights | None
     adjective: list[Adjective | None]  # Pattern's rating of the word (English)
     compound: float
@@ -287,7 +293,8 @@ def _table_en(sentence: Sentence, compound: float, carriers: Sequence[tuple[int,
                 quoted[i] = True
     words = tone_words().classes
     return SentenceTable(starts, ends, low, valence, clause, quoted, list(map(words.get, low, repeat(0, n))),
-                         list(map(context.get, low)), context.get(OTHER_ACTOR), context.get(NO_WORD),
+                         list(map(context.get, low)), context.get(OTHER_ACTOR), context.get(SAME_ACTOR),
+                         context.get(NO_WORD),
                          list(map(adjectives().get, low)), compound, False, text, base)
 
 
@@ -310,7 +317,7 @@ def _table_zh(seg: Segmented, sentence: Sentence) -> SentenceTable:
     compound = squash(sum(valences.values()))
     return SentenceTable([w.start for w in words], [w.end for w in words], [to_simplified(w.text) for w in words],
                          [valences.get(w.start, 0.0) for w in words], clause, quoted, [0] * n, [None] * n,
-                         None, None, [None] * n, compound, True, sentence.text, sentence.start)
+                         None, None, None, [None] * n, compound, True, sentence.text, sentence.start)
 
 
 # Indices of the signed features (see _SIGNED): each is accumulated in a positive and a negative list.
@@ -318,16 +325,17 @@ _SENT, _NEAR3, _NEAR8, _CLAUSE, _OTHER_CLAUSE, _QUOTE, _OUTSIDE_QUOTE, _AFTER, _
     _POSS, _AGENT, _PATIENT, _OWN = range(15)
 
 
-def mention_features(table: SentenceTable, start: int, end: int,
-                     others: Sequence[tuple[int, int]]) -> tuple[dict[str, float], list[tuple[int, float]]]:
+def mention_features(table: SentenceTable, start: int, end: int, others: Sequence[tuple[int, int]],
+                     same: Sequence[tuple[int, int]] = ()) -> tuple[dict[str, float], list[tuple[int, float]]]:
     """Features of the mention [start, end) in its sentence, and (token index, contribution) of the
-    tokens that carry its tone."""
-    values, carried = mention_vector(table, start, end, others)
+    tokens that carry its tone; `others` are the spans of other actors' mentions, `same` those of the
+    same actor named again (rubrics.lean.resolve.neighbours)."""
+    values, carried = mention_vector(table, start, end, others, same)
     return dict(zip(FEATURES, values, strict=True)), carried
 
 
-def mention_vector(table: SentenceTable, start: int, end: int,
-                   others: Sequence[tuple[int, int]]) -> tuple[list[float], list[tuple[int, float]]]:
+def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[tuple[int, int]],
+                   same: Sequence[tuple[int, int]] = ()) -> tuple[list[float], list[tuple[int, float]]]:
     """`mention_features` as a list in FEATURES order (what the model reads)."""
     n = len(table.starts)
     if n == 0:
@@ -360,6 +368,8 @@ def mention_vector(table: SentenceTable, start: int, end: int,
     neg = [0.0] * 15
     class_sums: dict[str, float] = {}
     other_set = frozenset(other_tokens)
+    same_set = _tokens_of(table, same, t0, t1) - other_set if same else frozenset()
+    masked = other_set | same_set if same_set else other_set  # tokens the context lexicon does not read
     context_negative = context_neutral = context_positive = 0.0
     last_distance = _MAX_DISTANCE - 1
     adjective_pos = adjective_neg = adjective_subjectivity = adjective_clause = 0.0
@@ -437,7 +447,7 @@ def mention_vector(table: SentenceTable, start: int, end: int,
             if same_clause:
                 adjective_clause += polarity
             contribution += polarity * near
-        if context is not None and i not in other_set:
+        if context is not None and i not in masked:
             left = i < t0
             weights = context[0] if left else context[1]
             if weights is not None:
@@ -462,6 +472,8 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                 continue
             if i in other_set:
                 entry = table.other_actor
+            elif i in same_set:
+                entry = table.same_actor
             elif any(ch.isalpha() for ch in low[i]):
                 entry = table.context[i]
             else:
@@ -471,7 +483,7 @@ def mention_vector(table: SentenceTable, start: int, end: int,
                 context_negative += weights[0]
                 context_neutral += weights[1]
                 context_positive += weights[2]
-                if i not in other_set:
+                if i not in masked:
                     placed.append((i, weights[2] - weights[0]))
         if placed:  # one entry per token in what carried the tone
             merged = dict(carried)
@@ -521,24 +533,23 @@ def tone_drivers(table: SentenceTable, carried: Sequence[tuple[int, float]], lab
     return out
 
 
-def context_positions(table: SentenceTable, start: int, end: int,
-                      others: Sequence[tuple[int, int]]) -> list[tuple[str, str, float]]:
+def context_positions(table: SentenceTable, start: int, end: int, others: Sequence[tuple[int, int]],
+                      same: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str, float]]:
     """(word, place, weight) of what the context lexicon reads for the mention [start, end), places as in
-    PLACES: every token with a letter that is neither the mention's nor another actor's, on its side
-    with exp(-d/5) and exp(-d/12); and the two tokens before and the two after the mention with weight 1
-    (OTHER_ACTOR, NO_WORD for another actor's token and one without a letter). Training builds the
-    lexicon's columns from these; `mention_vector` sums the learned weights over the same places."""
+    PLACES: every token with a letter that is neither the mention's nor another actor's nor the same
+    actor's name again, on its side with exp(-d/5) and exp(-d/12); and the two tokens before and the two
+    after the mention with weight 1 (OTHER_ACTOR, SAME_ACTOR, NO_WORD for another actor's token, the same
+    actor's and one without a letter). Training builds the lexicon's columns from these; `mention_vector`
+    sums the learned weights over the same places."""
     n = len(table.starts)
     if n == 0 or table.cjk:
         return []
     t0, t1 = table.token_range(start, end)
-    other: set[int] = set()
-    for a, b in others:
-        o0, o1 = table.token_range(a, b)
-        other.update(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
+    other = _tokens_of(table, others, t0, t1)
+    same_actor = _tokens_of(table, same, t0, t1) - other
     out = []
     for i, word in enumerate(table.low):
-        if t0 <= i <= t1 or i in other or not any(ch.isalpha() for ch in word):
+        if t0 <= i <= t1 or i in other or i in same_actor or not any(ch.isalpha() for ch in word):
             continue
         d = min(t0 - i if i < t0 else i - t1, _MAX_DISTANCE - 1)
         if i < t0:
@@ -548,9 +559,18 @@ def context_positions(table: SentenceTable, start: int, end: int,
     for i, place in ((t0 - 1, "left_1"), (t0 - 2, "left_2"), (t1 + 1, "right_1"), (t1 + 2, "right_2")):
         if 0 <= i < n:
             word = table.low[i]
-            out.append((OTHER_ACTOR if i in other else word if any(ch.isalpha() for ch in word) else NO_WORD,
-                        place, 1.0))
+            out.append((OTHER_ACTOR if i in other else SAME_ACTOR if i in same_actor
+                        else word if any(ch.isalpha() for ch in word) else NO_WORD, place, 1.0))
     return out
+
+
+def _tokens_of(table: SentenceTable, spans: Sequence[tuple[int, int]], t0: int, t1: int) -> frozenset[int]:
+    """The tokens of `spans` outside the mention's own tokens t0..t1."""
+    out: set[int] = set()
+    for a, b in spans:
+        o0, o1 = table.token_range(a, b)
+        out.update(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
+    return frozenset(out)
 
 
 _SIGNED = ("sent", "near3", "near8", "clause", "other_clause", "quote", "outside_quote", "after", "before",

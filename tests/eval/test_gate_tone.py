@@ -1,7 +1,8 @@
 """Evaluation gate for the lean rubric on NewsMTSC devtest_mt (scripts/eval_tone.py prints the figures).
 
-Pinned with a noise margin below the figures measured (lean 2.7, the model trained on its discovery: coverage
-0.986, rubric macro-F1 0.630, tone model on the annotated span 0.631, sentence-level VADER 0.506; lean 2.6 had
+Pinned with a noise margin below the figures measured (lean 2.8, the model retrained with the target's own
+pronouns and repeated name no longer read as another actor: coverage 0.986, rubric macro-F1 0.643, tone model on
+the annotated span 0.647, sentence-level VADER 0.506; lean 2.7 had 0.986 / 0.630 / 0.631, lean 2.6
 0.986 / 0.631 / 0.634, lean 2.5 0.986 / 0.624 / 0.626, 2.4 0.986 / 0.623 / 0.624, 2.3 0.988 / 0.624, 2.0 0.586,
 2.1 0.627 / 0.626). Settings of
 the training grid that CV on train cannot tell apart move the span figure by up to ±0.008 here, hence 0.02.
@@ -29,7 +30,7 @@ def test_discovery_finds_the_annotated_people(figures: dict[str, float]) -> None
 
 
 def test_tone_toward_each_mention_beats_sentence_tone(figures: dict[str, float]) -> None:
-    assert figures["f1_rubric"] >= 0.61
-    assert figures["f1_span"] >= 0.61
+    assert figures["f1_rubric"] >= 0.62
+    assert figures["f1_span"] >= 0.62
     assert figures["f1_rubric"] >= figures["f1_vader"] + 0.08
     assert figures["f1_rubric"] >= figures["f1_v1"] + 0.2

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rubrics.lean.gazetteer import GazetteerError, read_gazetteer
-from rubrics.lean.resolve import find_mentions
+from rubrics.lean.resolve import find_mentions, neighbours
 from rubrics.lean.rubric import LeanRubric
 from scoring.core.document import Document
 from scoring.engine.profile import ProfileError, parse_profile
@@ -480,16 +480,16 @@ def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
     assert len(mentions) >= 3
     read: set[str] = set()
     for m in mentions:
-        others = [(o.start, o.end) for o in mentions if o is not m]
+        beside = neighbours(mentions, m.start, m.end)
         expected = [0.0, 0.0, 0.0]
-        positions = context_positions(table, m.start, m.end, others)
+        positions = context_positions(table, m.start, m.end, beside.others, beside.same)
         assert positions and {place for _, place, _ in positions} <= set(PLACES)
         for word, place, weight in positions:
             read.add(word)
             weights = lexicon.get(word, (None,) * len(PLACES))[PLACES.index(place)]
             for k in range(3):
                 expected[k] += weights[k] * weight if weights else 0.0
-        values, _ = mention_vector(table, m.start, m.end, others)
+        values, _ = mention_vector(table, m.start, m.end, beside.others, beside.same)
         assert [values[k] for k in at] == pytest.approx(expected)
         assert any(expected)
     # Another actor two tokens from a mention and the dash next to one are read, from their own entries.
@@ -497,7 +497,7 @@ def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
 
 
 def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
-    from rubrics.lean.tone import NO_WORD, OTHER_ACTOR, context_positions, sentence_table
+    from rubrics.lean.tone import NO_WORD, OTHER_ACTOR, SAME_ACTOR, context_positions, sentence_table
 
     seg = Segmented(Document(id="n", text="Critics slammed Mark Green - and Alice Brown praised him."))
     table = sentence_table(seg, 0, context={})
@@ -516,6 +516,9 @@ def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
     table = sentence_table(seg, 0, context={})
     positions = context_positions(table, 0, len("Mark Green"), [(11, len(seg.text))])
     assert positions == [(OTHER_ACTOR, "right_1", 1.0), (OTHER_ACTOR, "right_2", 1.0)]
+    # The same actor named again is masked too, with a place of its own: no name is a tone cue.
+    positions = context_positions(table, 0, len("Mark Green"), [], [(11, len(seg.text))])
+    assert positions == [(SAME_ACTOR, "right_1", 1.0), (SAME_ACTOR, "right_2", 1.0)]
 
 
 def test_mentions_point_into_the_original_text_with_the_words_behind_the_tone() -> None:
@@ -678,3 +681,26 @@ def test_cut_names_stay_inside_their_words_whatever_the_words(words: list[str]) 
         assert surface == surface.strip() and (surface[0].isalnum() or surface[0] in "“\"'"), surface
         if m.tokens:  # a name's last word ends its span
             assert surface.rstrip("'’s").endswith(m.tokens[-1].rstrip("'’s")), (surface, m.tokens)
+
+
+def test_a_second_mention_of_the_same_actor_is_no_other_actor() -> None:
+    # The tone model reads words next to "another actor" as being about somebody else: the target's own
+    # pronoun or its name repeated must not count as one, while every other actor still does. The name
+    # again is masked (`same`), its pronoun is read as a word (in neither list).
+    text = ("Mr. Obama, then a senator, said that he should have credited Mr. Patrick "
+            "but that Obama did not consider it plagiarism.")
+    mentions = find_mentions(Segmented(Document(id="t", text=text)))
+    spans = {text[m.start:m.end]: (m.start, m.end) for m in mentions}
+    assert set(spans) == {"Mr. Obama", "he", "Mr. Patrick", "Obama"}
+
+    def beside(name: str) -> tuple[set[str], set[str]]:
+        found = neighbours(mentions, *spans[name])
+        return {text[a:b] for a, b in found.others}, {text[a:b] for a, b in found.same}
+
+    assert beside("Mr. Obama") == ({"Mr. Patrick"}, {"Obama"})
+    assert beside("Obama") == ({"Mr. Patrick"}, {"Mr. Obama"})
+    assert beside("Mr. Patrick") == ({"Mr. Obama", "he", "Obama"}, set())
+    # A mention no actor was resolved to stays another actor to everyone.
+    unresolved = find_mentions(Segmented(Document(id="t", text="He said Ms. Smith lied.")))
+    assert [m.actor for m in unresolved if m.via == "pronoun"] == [None]
+    assert len(neighbours(unresolved, unresolved[-1].start, unresolved[-1].end).others) == 1
