@@ -16,6 +16,11 @@ Each sentence is scored as a one-sentence document.
   * sentence VADER: the sentence's compound with VADER's cut-offs (+-0.05), for every target;
   * lean 1.0: the previous rubric (gazetteer aliases and capitalised names seen twice; the
     sentence's compound as the tone), misses as neutral.
+- pronoun resolution: NewsMTSC lists each target's other mentions in its sentence
+  (`further_mentions`, "Clinton ... her"); of those that are personal pronouns, beside a target that
+  discovery names, the share the rubric resolves to the target's actor (recall), and of the ones it
+  resolves, the share resolved right (precision); beside the plain recency rule (the nearest name
+  mention before the pronoun).
 
     .venv/bin/python scripts/eval_tone.py
 """
@@ -117,6 +122,40 @@ def evaluate(split: str) -> dict[str, float]:
     return out
 
 
+_PERSONAL = frozenset("he him his himself she her hers herself".split())
+
+
+def pronoun_resolution(split: str) -> dict[str, float]:
+    counts = {"gold": 0, "right": 0, "wrong": 0, "recency_right": 0, "recency_wrong": 0}
+    for row in rows(split):
+        seg = Segmented(Document(id=row["id"], text=row["text"]))
+        mentions = find_mentions(seg)
+        names = [m for m in mentions if m.via != "pronoun" and m.actor is not None]
+        for span in row["spans"]:
+            start, end = normalised_span(seg, span["start"], span["end"])
+            target = {m.actor for m in names if m.start < end and start < m.end}
+            if not target:
+                continue
+            for further in span.get("further_mentions") or []:
+                if further["mention"].lower() not in _PERSONAL:
+                    continue
+                f_start, f_end = normalised_span(seg, further["start"], further["end"])
+                counts["gold"] += 1
+                hit = next((m for m in mentions if m.via == "pronoun" and m.start < f_end and f_start < m.end), None)
+                if hit is not None and hit.actor is not None:
+                    counts["right" if hit.actor in target else "wrong"] += 1
+                index = next((i for i, s in enumerate(seg.sentences) if s.start <= f_start < s.end), 0)
+                before = [m for m in names if m.end <= f_start and m.sentence == index]
+                if before:
+                    counts["recency_right" if before[-1].actor in target else "recency_wrong"] += 1
+    out: dict[str, float] = {"gold": counts["gold"]}
+    for prefix in ("", "recency_"):
+        right, wrong = counts[f"{prefix}right"], counts[f"{prefix}wrong"]
+        out[f"{prefix}precision"] = right / max(1, right + wrong)
+        out[f"{prefix}recall"] = right / max(1, counts["gold"])
+    return out
+
+
 def main() -> None:
     if not (TONE / "newsmtsc-devtest_mt.jsonl").exists():
         sys.exit(f"{TONE} not found: NewsMTSC lives in ../shared/eval/tone/ next to the repo")
@@ -140,6 +179,16 @@ def main() -> None:
           f"by CV over C {', '.join(map(str, C_GRID))}, scale {', '.join(map(str, SCALE_GRID))} and "
           f"{' or '.join(map(str, MIN_TARGETS_GRID))} targets); over three article shuffles "
           f"{', '.join(map(str, spec['cv']['article_shuffles']))}.")
+    print()
+    print("Pronouns resolved to the annotated person they refer to (NewsMTSC's further mentions that are personal "
+          "pronouns):")
+    print()
+    print("| split | pronouns | rubric precision | rubric recall | recency precision | recency recall |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for split in ("devtest_mt", "train"):
+        p = pronoun_resolution(split)
+        print(f"| {split} | {p['gold']:,} | {p['precision']:.3f} | {p['recall']:.3f} | {p['recency_precision']:.3f} "
+              f"| {p['recency_recall']:.3f} |")
 
 
 if __name__ == "__main__":

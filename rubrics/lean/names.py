@@ -109,6 +109,25 @@ def word_classes() -> WordClasses:
 
 
 @lru_cache(maxsize=1)
+def given_name_sexes() -> dict[str, str]:
+    """Given name (lower case) -> "f", "m", or "u" when it is not nearly always one sex's
+    (lean_given_names_en.tsv)."""
+    return {row["name"]: row["gender"] for row in data_rows("lean_given_names_en.tsv")}
+
+
+def sex_of(actor: str, titles: set[str], wc: WordClasses) -> str | None:
+    """"f", "m" or None (unknown) for an actor: a gendered title it was written with ("Ms Smith"), else its
+    canonical name's given name ("Hillary Clinton")."""
+    if titles & wc.female_title:
+        return None if titles & wc.male_title else "f"
+    if titles & wc.male_title:
+        return "m"
+    first = actor.split(maxsplit=1)[0].lower() if actor else ""
+    sex = given_name_sexes().get(first)
+    return None if sex == "u" else sex
+
+
+@lru_cache(maxsize=1)
 def _widget_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.split()) for phrase in sorted(word_classes().widget_phrase))
 

@@ -36,8 +36,10 @@ from rubrics.lean.names import (
     NameSpan,
     bare,
     find_names,
+    given_name_sexes,
     is_ordinary,
     person_like,
+    sex_of,
     share_bars,
     strip_possessive,
     word_classes,
@@ -417,6 +419,7 @@ def _type_people(mentions: list[Mention]) -> None:
 def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of,  # type: ignore[no-untyped-def]
               has_cjk: bool) -> list[Mention]:
     wc = word_classes()
+    given = given_name_sexes()
     titles: dict[str, set[str]] = {}
     for m in mentions:
         if m.title and m.actor:
@@ -451,10 +454,11 @@ def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], 
         for m in reversed(mentions[:k]):
             if sentence - m.sentence > PRONOUN_REACH:
                 break
-            if m.actor is None or not (m.type == "person" or (m.type == "other" and len(m.tokens) >= 2)):
+            if m.actor is None or not (m.type == "person" or (m.type == "other" and len(m.tokens) >= 2
+                                                               and bare(m.tokens[0]) in given)):
                 continue
-            gendered = titles.get(m.actor, set())
-            if (feminine and gendered & wc.male_title) or (not feminine and gendered & wc.female_title):
+            sex = sex_of(m.actor, titles.get(m.actor, set()), wc)
+            if sex is not None and (sex == "f") != feminine:
                 continue
             actor = m
             break

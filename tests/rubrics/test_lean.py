@@ -704,3 +704,19 @@ def test_a_second_mention_of_the_same_actor_is_no_other_actor() -> None:
     unresolved = find_mentions(Segmented(Document(id="t", text="He said Ms. Smith lied.")))
     assert [m.actor for m in unresolved if m.via == "pronoun"] == [None]
     assert len(neighbours(unresolved, unresolved[-1].start, unresolved[-1].end).others) == 1
+
+
+def test_a_pronoun_agrees_with_its_antecedents_given_name_and_skips_things_that_are_no_person() -> None:
+    # "her" is Hillary Clinton's, not the nearer Tim Kaine's (given names: 1990 US Census lists); "she"
+    # skips "Uranium One", a capitalised pair with no given name, for the person before it.
+    def resolved(text: str) -> list[tuple[str, str | None]]:
+        return [(text[m.start:m.end], m.actor) for m in find_mentions(Segmented(Document(id="t", text=text)))
+                if m.via == "pronoun"]
+
+    assert resolved("Hillary Clinton and her running mate, Tim Kaine, released their tax returns, "
+                    "putting pressure on her opponent.") == [("her", "Hillary Clinton"), ("her", "Hillary Clinton")]
+    assert resolved("Hillary Clinton defended the sale of Uranium One after she left the State Department.") == [
+        ("she", "Hillary Clinton")]
+    # A name used by both sexes says nothing; a title still decides ("Ms.").
+    assert resolved("Jordan Smith arrived, and then she spoke.") == [("she", "Jordan Smith")]
+    assert resolved("Ms. Tim Kaine arrived, and then she spoke.") == [("she", "Tim Kaine")]
