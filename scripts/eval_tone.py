@@ -69,6 +69,11 @@ def _macro_f1(gold: list[str], predicted: list[str]) -> float:
     return float(f1_score(gold, predicted, average="macro", labels=["negative", "neutral", "positive"]))
 
 
+def _sentence_index(seg: Segmented, pos: int) -> int:
+    """The sentence holding offset `pos` (the first when none does)."""
+    return next((i for i, s in enumerate(seg.sentences) if s.start <= pos < s.end), 0)
+
+
 def evaluate(split: str) -> dict[str, float]:
     rubric = LeanRubric()
     model = tone_model()
@@ -90,7 +95,7 @@ def evaluate(split: str) -> dict[str, float]:
         for span in row["spans"]:
             gold.append(span["polarity"])
             start, end = normalised_span(seg, span["start"], span["end"])
-            index = next((i for i, s in enumerate(seg.sentences) if s.start <= start < s.end), 0)
+            index = _sentence_index(seg, start)
             sentence_label = _label(compounds[index]) if compounds else "neutral"
             predicted["vader"].append(sentence_label)
             predicted["v1"].append(sentence_label if any(a < end and start < b for a, b in v1) else "neutral")
@@ -144,8 +149,7 @@ def pronoun_resolution(split: str) -> dict[str, float]:
                 hit = next((m for m in mentions if m.via == "pronoun" and m.start < f_end and f_start < m.end), None)
                 if hit is not None and hit.actor is not None:
                     counts["right" if hit.actor in target else "wrong"] += 1
-                index = next((i for i, s in enumerate(seg.sentences) if s.start <= f_start < s.end), 0)
-                before = [m for m in names if m.end <= f_start and m.sentence == index]
+                before = [m for m in names if m.end <= f_start and m.sentence == _sentence_index(seg, f_start)]
                 if before:
                     counts["recency_right" if before[-1].actor in target else "recency_wrong"] += 1
     out: dict[str, float] = {"gold": counts["gold"]}

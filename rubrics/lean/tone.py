@@ -343,11 +343,8 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
     t0, t1 = table.token_range(start, end)
     low, clause = table.low, table.clause
     own_clause = clause[t0]
-    other_tokens: list[int] = []
-    for a, b in others:
-        o0, o1 = table.token_range(a, b)
-        other_tokens.extend(i for i in range(o0, o1 + 1) if not t0 <= i <= t1)
-    other_tokens.sort()
+    other_set = _tokens_of(table, others, t0, t1)
+    other_tokens = sorted(other_set)  # for the nearest other actor by bisection
     n_other = len(other_tokens)
     local_start, local_end = start - table.offset, end - table.offset
     quoted_target = table.quoted[t0]
@@ -367,7 +364,6 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
     pos = [0.0] * 15
     neg = [0.0] * 15
     class_sums: dict[str, float] = {}
-    other_set = frozenset(other_tokens)
     same_set = _tokens_of(table, same, t0, t1) - other_set if same else frozenset()
     masked = other_set | same_set if same_set else other_set  # tokens the context lexicon does not read
     context_negative = context_neutral = context_positive = 0.0
