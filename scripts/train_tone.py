@@ -14,7 +14,8 @@ so the features come from exactly the code the rubric runs (mentions found by di
 "other actors"; the annotated span is the mention). One multinomial logistic regression over the
 standardised features of rubrics/lean/tone.py and the context lexicon's columns (`context_positions`):
 per word and side (left / right of the mention) the sum of exp(-d/5) over its occurrences, and the
-same at long range, exp(-d/12); per word at each of the two places before and the two after the
+same at long range, exp(-d/12); the same two sums per word over both sides (near, far: weights a word
+shares across sides, so that a word seen a few times on each side is still learned); per word at each of the two places before and the two after the
 mention, 1 when it stands there; for the word-places seen with at least `min_targets` training
 targets, the block multiplied by a context scale (a separate L2 penalty on the word weights: the
 penalty on them is the features' divided by the scale squared). C, the scale and `min_targets`
@@ -49,7 +50,7 @@ VOCABULARY_OUT = ROOT / "rubrics" / "data" / "lean_lowercase_words.txt"
 CLASSES = ("negative", "neutral", "positive")
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 SCALE_GRID = (0.3, 1.0, 2.0)
-MIN_TARGETS_GRID = (3, 5)
+MIN_TARGETS_GRID = (2, 3, 5)
 FOLDS = 5
 CONTEXT = ("context_negative", "context_neutral", "context_positive")
 _NUMBER_LIST = re.compile(r"\[\s*((?:-?[\d.e+-]+,\s*)*-?[\d.e+-]+)\s*\]")
@@ -291,7 +292,8 @@ def main() -> None:
             "method": ("per word (lower-cased, stripped of punctuation) and place: the logistic coefficients "
                        "(negative, neutral, positive) of, for left / right of the mention, the sum of "
                        f"exp(-d/{NEAR_DECAY:g}) over its occurrences on that side, d its distance in tokens from "
-                       f"the mention, for left_far / right_far the same with exp(-d/{FAR_DECAY:g}) (the mention's "
+                       f"the mention, for left_far / right_far the same with exp(-d/{FAR_DECAY:g}), for near / far "
+                       "the same two over both sides (the mention's "
                        "and other actors' tokens and the same actor's name again left out), for left_1, left_2, right_1, "
                        "right_2 whether it is "
                        f"the 1st / 2nd token before / after the mention ({OTHER_ACTOR!r}: another actor's token, "

@@ -22,8 +22,8 @@ or to the right of). Then per mention (`mention_features`):
 - Pattern's adjective ratings (rubrics.sentiment.lexicon.adjectives, PDDL) near it and in its clause;
 - the context lexicon, at two scales: for every other word of the sentence (not the mention's own
   tokens, not another actor's, not the same actor's name again), its weights for the side it stands on
-  (left / right of the mention) times exp(-d/5), and its weights for that side at long range times
-  exp(-d/12); and for the two tokens right before and the two right after the mention, their weights
+  (left / right of the mention) plus its weights for either side, times exp(-d/5), and the same two at
+  long range times exp(-d/12); and for the two tokens right before and the two right after the mention, their weights
   at that very position ("slammed X", "X slammed", "said X"; another actor there reads as OTHER_ACTOR,
   the same actor's name as SAME_ACTOR, a token without a letter as NO_WORD): three sums, one per
   class, that enter the class scores as they are. Which mentions are "another actor" is
@@ -101,9 +101,12 @@ def tone_words() -> ToneWords:
 
 
 # Where a context word stands for the mention, and how it counts: left / right of it weighted exp(-d/5),
-# left_far / right_far weighted exp(-d/12), left_1 ... right_2 the 1st and 2nd token before / after it (weight 1).
-PLACES = ("left", "right", "left_far", "right_far", "left_1", "left_2", "right_1", "right_2")
-_LEFT_FAR, _RIGHT_FAR, _LEFT_1, _LEFT_2, _RIGHT_1, _RIGHT_2 = range(2, 8)
+# left_far / right_far weighted exp(-d/12), left_1 ... right_2 the 1st and 2nd token before / after it (weight 1);
+# near / far on either side, exp(-d/5) and exp(-d/12). The word's weights at near / far are shared by both
+# sides: they add to its side-specific ones, so a word seen a few times on each side learns one weight from
+# all its uses where its side-specific columns would each be too rare to enter (or be fitted to noise).
+PLACES = ("left", "right", "left_far", "right_far", "left_1", "left_2", "right_1", "right_2", "near", "far")
+_LEFT_FAR, _RIGHT_FAR, _LEFT_1, _LEFT_2, _RIGHT_1, _RIGHT_2, _NEAR, _FAR = range(2, 10)
 # What a token next to the mention reads as when it is another actor's, the same actor's name again
 # ("Mr. Obama ... Obama's"), or has no letter (punctuation, a number). Each contains a space, so no token
 # (\S+) can be mistaken for them. The same actor's name is masked rather than read as words, so that no
@@ -451,9 +454,21 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
                 context_neutral += weights[1] * near
                 context_positive += weights[2] * near
                 contribution += (weights[2] - weights[0]) * near
+            weights = context[_NEAR]
+            if weights is not None:
+                context_negative += weights[0] * near
+                context_neutral += weights[1] * near
+                context_positive += weights[2] * near
+                contribution += (weights[2] - weights[0]) * near
+            far = _EXP12[d]
             weights = context[_LEFT_FAR] if left else context[_RIGHT_FAR]
             if weights is not None:
-                far = _EXP12[d]
+                context_negative += weights[0] * far
+                context_neutral += weights[1] * far
+                context_positive += weights[2] * far
+                contribution += (weights[2] - weights[0]) * far
+            weights = context[_FAR]
+            if weights is not None:
                 context_negative += weights[0] * far
                 context_neutral += weights[1] * far
                 context_positive += weights[2] * far
@@ -533,9 +548,9 @@ def context_positions(table: SentenceTable, start: int, end: int, others: Sequen
                       same: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str, float]]:
     """(word, place, weight) of what the context lexicon reads for the mention [start, end), places as in
     PLACES: every token with a letter that is neither the mention's nor another actor's nor the same
-    actor's name again, on its side with exp(-d/5) and exp(-d/12); and the two tokens before and the two
-    after the mention with weight 1 (OTHER_ACTOR, SAME_ACTOR, NO_WORD for another actor's token, the same
-    actor's and one without a letter). Training builds the lexicon's columns from these; `mention_vector`
+    actor's name again, on its side and at near / far (either side) with exp(-d/5) and exp(-d/12); and the
+    two tokens before and the two after the mention with weight 1 (OTHER_ACTOR, SAME_ACTOR, NO_WORD for
+    another actor's token, the same actor's and one without a letter). Training builds the lexicon's columns from these; `mention_vector`
     sums the learned weights over the same places."""
     n = len(table.starts)
     if n == 0 or table.cjk:
@@ -548,10 +563,12 @@ def context_positions(table: SentenceTable, start: int, end: int, others: Sequen
         if t0 <= i <= t1 or i in other or i in same_actor or not any(ch.isalpha() for ch in word):
             continue
         d = min(t0 - i if i < t0 else i - t1, _MAX_DISTANCE - 1)
+        near, far = _EXP5[d], _EXP12[d]
         if i < t0:
-            out += [(word, "left", _EXP5[d]), (word, "left_far", _EXP12[d])]
+            out += [(word, "left", near), (word, "left_far", far)]
         else:
-            out += [(word, "right", _EXP5[d]), (word, "right_far", _EXP12[d])]
+            out += [(word, "right", near), (word, "right_far", far)]
+        out += [(word, "near", near), (word, "far", far)]
     for i, place in ((t0 - 1, "left_1"), (t0 - 2, "left_2"), (t1 + 1, "right_1"), (t1 + 2, "right_2")):
         if 0 <= i < n:
             word = table.low[i]

@@ -494,6 +494,9 @@ def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
         assert any(expected)
     # Another actor two tokens from a mention and the dash next to one are read, from their own entries.
     assert {tone.OTHER_ACTOR, tone.NO_WORD} <= read and tone.OTHER_ACTOR in lexicon and tone.NO_WORD in lexicon
+    # The weights a word shares across both sides (near, far) are read beside its side's own.
+    for place in ("near", "far"):
+        assert any(lexicon[word][PLACES.index(place)] for word in read if word in lexicon), place
 
 
 def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
