@@ -11,8 +11,9 @@ wrongdoing, trouble, merit, support, reporting and roles) and its context weight
 by scripts/train_tone.py, stored in the model: what a word says about a person it stands to the left
 or to the right of). Then per mention (`mention_features`):
 
-- valence around the mention, positive and negative apart: in the sentence, weighted by distance
-  (exp(-d/3), exp(-d/8) in tokens), in its clause, in other clauses, in the few words after it
+- valence around the mention, positive and negative apart (another actor's name, or the mention's own
+  name again, is not read: "the United States", "the Justice Department" are names, not praise): in the
+  sentence, weighted by distance (exp(-d/3), exp(-d/8) in tokens), in its clause, in other clauses, in the few words after it
   (what it does) and before it (what is done to it or said of it), inside and outside quotations,
   of the words nearer to it than to any other actor, after a possessive ("Trump's failed plan");
 - the mention's role: the one speaking (the source of a quotation or attribution) or quoted,
@@ -368,7 +369,7 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
     neg = [0.0] * 15
     class_sums: dict[str, float] = {}
     same_set = _tokens_of(table, same, t0, t1) - other_set if same else frozenset()
-    masked = other_set | same_set if same_set else other_set  # tokens the context lexicon does not read
+    masked = other_set | same_set if same_set else other_set  # tokens whose words are not read for this mention
     context_negative = context_neutral = context_positive = 0.0
     last_distance = _MAX_DISTANCE - 1
     adjective_pos = adjective_neg = adjective_subjectivity = adjective_clause = 0.0
@@ -378,6 +379,11 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
                 pos[_OWN] += v
             elif v:
                 neg[_OWN] -= v
+            continue
+        if i in masked:
+            # Another actor's name, or this one's again, says nothing of how this one is placed, however its
+            # words read on their own: VADER rates "united" (the United States), "justice", "supreme",
+            # "party", "amazon" positive, and their valence would go to every name beside them.
             continue
         d = t0 - i if i < t0 else i - t1
         if d > last_distance:
@@ -446,7 +452,7 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
             if same_clause:
                 adjective_clause += polarity
             contribution += polarity * near
-        if context is not None and i not in masked:
+        if context is not None:
             left = i < t0
             weights = context[0] if left else context[1]
             if weights is not None:

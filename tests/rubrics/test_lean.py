@@ -499,6 +499,29 @@ def test_context_lexicon_reads_the_words_it_was_fitted_on() -> None:
         assert any(lexicon[word][PLACES.index(place)] for word in read if word in lexicon), place
 
 
+def test_another_actors_name_carries_no_tone_to_the_mention() -> None:
+    # VADER rates "joy" +2.8 and "justice" +2.4; as words of a name beside the mention they say nothing of it.
+    from rubrics.lean.tone import FEATURES, mention_vector, sentence_table
+
+    def features(name: str) -> tuple[list[float], list[str]]:
+        seg = Segmented(Document(id="n", text=f"Critics say Alice Brown met {name} in Ohio on Monday."))
+        mentions = find_mentions(seg)
+        (target,) = (m for m in mentions if m.actor == "Alice Brown")
+        beside = neighbours(mentions, target.start, target.end)
+        assert beside.others, [m.actor for m in mentions]
+        table = sentence_table(seg, 0)
+        values, carried = mention_vector(table, target.start, target.end, beside.others, beside.same)
+        return values, [table.low[i] for i, _ in carried]
+
+    for charged, plain in (("Joy Smith", "Mark Smith"), ("the Justice Department", "the Commerce Department")):
+        charged_values, charged_words = features(charged)
+        plain_values, _ = features(plain)
+        # the sentence's compound reads the name (it is the sentence's tone, not the mention's); nothing else may
+        at = FEATURES.index("compound")
+        assert charged_values[:at] + charged_values[at + 1:] == pytest.approx(plain_values[:at] + plain_values[at + 1:])
+        assert not {"joy", "justice"} & set(charged_words)
+
+
 def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
     from rubrics.lean.tone import NO_WORD, OTHER_ACTOR, SAME_ACTOR, context_positions, sentence_table
 
