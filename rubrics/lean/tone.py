@@ -453,32 +453,16 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
                 adjective_clause += polarity
             contribution += polarity * near
         if context is not None:
+            # its weights for its side and for either side, near (exp(-d/5)) and at long range (exp(-d/12))
             left = i < t0
-            weights = context[0] if left else context[1]
-            if weights is not None:
-                context_negative += weights[0] * near
-                context_neutral += weights[1] * near
-                context_positive += weights[2] * near
-                contribution += (weights[2] - weights[0]) * near
-            weights = context[_NEAR]
-            if weights is not None:
-                context_negative += weights[0] * near
-                context_neutral += weights[1] * near
-                context_positive += weights[2] * near
-                contribution += (weights[2] - weights[0]) * near
             far = _EXP12[d]
-            weights = context[_LEFT_FAR] if left else context[_RIGHT_FAR]
-            if weights is not None:
-                context_negative += weights[0] * far
-                context_neutral += weights[1] * far
-                context_positive += weights[2] * far
-                contribution += (weights[2] - weights[0]) * far
-            weights = context[_FAR]
-            if weights is not None:
-                context_negative += weights[0] * far
-                context_neutral += weights[1] * far
-                context_positive += weights[2] * far
-                contribution += (weights[2] - weights[0]) * far
+            for weights, weight in ((context[0] if left else context[1], near), (context[_NEAR], near),
+                                    (context[_LEFT_FAR] if left else context[_RIGHT_FAR], far), (context[_FAR], far)):
+                if weights is not None:
+                    context_negative += weights[0] * weight
+                    context_neutral += weights[1] * weight
+                    context_positive += weights[2] * weight
+                    contribution += (weights[2] - weights[0]) * weight
         if contribution:
             carried.append((i, contribution))
     if not table.cjk:
