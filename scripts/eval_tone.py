@@ -21,6 +21,10 @@ Each sentence is scored as a one-sentence document.
   discovery names, the share the rubric resolves to the target's actor (recall), and of the ones it
   resolves, the share resolved right (precision); beside the plain recency rule (the nearest name
   mention before the pronoun).
+- unlabelled corpora: the mean tone and the label mix of the mentions in the first 150 documents (by id)
+  of ../shared/corpora/sogou and of ../shared/corpora/bbc. There are no Chinese tone labels, so this
+  is no accuracy: it shows whether a change to the English-trained model moves Chinese mentions' tone
+  (read with what a Chinese sentence can measure) much more than English ones'.
 
     .venv/bin/python scripts/eval_tone.py
 """
@@ -52,9 +56,12 @@ from rubrics.lean.resolve import find_mentions, neighbours  # noqa: E402
 from rubrics.lean.tone import mention_features, sentence_table, tone_model  # noqa: E402
 from rubrics.sentiment import sentence_compounds  # noqa: E402
 from scoring.core.document import Document  # noqa: E402
+from scoring.inputs.load import load_documents  # noqa: E402
 from scoring.text.segment import Segmented  # noqa: E402
 
 NAME_VIAS = ("gazetteer", "name", "short", "zh")
+CORPORA = ROOT.parent / "shared" / "corpora"
+UNLABELLED_DOCUMENTS = 150
 # lean 1.0's fallback for names outside the gazetteer: capitalised multi-word runs, kept when seen twice.
 _V1_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |for |and |de |van |von )?[A-Z][a-z]+){1,3}\b")
 
@@ -160,6 +167,20 @@ def pronoun_resolution(split: str) -> dict[str, float]:
     return out
 
 
+def label_mix(folder: Path, limit: int = UNLABELLED_DOCUMENTS) -> dict[str, float]:
+    """Mean tone and share of each label over the mentions in the first `limit` documents (by id) of `folder`."""
+    docs, _ = load_documents([folder])
+    rubric = LeanRubric()
+    tones: list[float] = []
+    labels = {"negative": 0, "neutral": 0, "positive": 0}
+    for doc in sorted(docs, key=lambda d: d.id)[:limit]:
+        for m in rubric.score(Segmented(doc)).details.get("mentions", []):
+            tones.append(m["tone"])
+            labels[m["label"]] += 1
+    n = max(1, len(tones))
+    return {"mentions": len(tones), "tone": sum(tones) / n, **{k: v / n for k, v in labels.items()}}
+
+
 def main() -> None:
     if not (TONE / "newsmtsc-devtest_mt.jsonl").exists():
         sys.exit(f"{TONE} not found: NewsMTSC lives in ../shared/eval/tone/ next to the repo")
@@ -193,6 +214,18 @@ def main() -> None:
         p = pronoun_resolution(split)
         print(f"| {split} | {p['gold']:,} | {p['precision']:.3f} | {p['recall']:.3f} | {p['recency_precision']:.3f} "
               f"| {p['recency_recall']:.3f} |")
+    present = [name for name in ("sogou", "bbc") if (CORPORA / name).is_dir()]
+    if present:
+        print()
+        print(f"Mentions in the first {UNLABELLED_DOCUMENTS} documents of unlabelled corpora (no labels: a check that a "
+              "change moves Chinese tone no more than English):")
+        print()
+        print("| corpus | mentions | mean tone | negative | neutral | positive |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name in present:
+            m = label_mix(CORPORA / name)
+            print(f"| {name} | {m['mentions']:,} | {m['tone']:+.3f} | {m['negative']:.2f} | {m['neutral']:.2f} "
+                  f"| {m['positive']:.2f} |")
 
 
 if __name__ == "__main__":

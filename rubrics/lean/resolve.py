@@ -60,6 +60,12 @@ _ZH_PRONOUN = re.compile("[他她]")
 # First person inside a quotation is its speaker ("I'm not going to", he said).
 _FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]yself)\b")
 _QUOTATION = re.compile(r"“[^”]{2,}”|\"[^\"\n]{2,}\"")
+
+
+def is_pronoun(text: str) -> bool:
+    """Whether `text` is one of the pronouns discovery reads as a mention (he, her, I, 他...)."""
+    return bool(_PRONOUN.fullmatch(text) or _FIRST_PERSON.fullmatch(text) or _ZH_PRONOUN.fullmatch(text))
+
 _ROLES = ("president", "vice president", "president-elect", "prime minister", "senator", "governor", "judge",
           "pope", "chancellor", "minister", "secretary", "mayor", "king", "queen", "prince", "princess",
           "congressman", "congresswoman", "chairman", "ambassador", "attorney general", "speaker",

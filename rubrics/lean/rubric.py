@@ -45,7 +45,7 @@ Z95 = 1.96
 
 class LeanRubric(Rubric):
     name = "lean"
-    version = "3.1"
+    version = "3.2"
     description = (
         "Actors (names, aliases, short forms, pronouns), the tone toward each mention and their voice; "
         "score = balance, 1 - the tone gap between the most and least favoured actor (scaled)."

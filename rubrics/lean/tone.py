@@ -16,6 +16,8 @@ or to the right of). Then per mention (`mention_features`):
   sentence, weighted by distance (exp(-d/3), exp(-d/8) in tokens), in its clause, in other clauses, in the few words after it
   (what it does) and before it (what is done to it or said of it), inside and outside quotations,
   of the words nearer to it than to any other actor, after a possessive ("Trump's failed plan");
+- what the mention is: a pronoun, a role or description in lower case ("the victim"), or a name; its own
+  words' valence is read only for a role ("a corrupt official"), never for a name ("Joy Smith");
 - the mention's role: the one speaking (the source of a quotation or attribution) or quoted,
   subject of an act (active) or its object (passive voice, "was accused by"), negated after it,
   in a clause opened by a contrast word;
@@ -52,6 +54,7 @@ from typing import Any
 import numpy as np
 
 from rubrics.common.data import data_json, data_rows, function_words
+from rubrics.lean.resolve import is_pronoun
 from rubrics.lean.voice import is_voice
 from rubrics.sentiment import MAX_SENTENCE_CHARS, sentence_sentiments
 from rubrics.sentiment.lexicon import Adjective, adjectives
@@ -351,6 +354,12 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
     other_tokens = sorted(other_set)  # for the nearest other actor by bisection
     n_other = len(other_tokens)
     local_start, local_end = start - table.offset, end - table.offset
+    # What the mention is: a pronoun ("he"), a role or description written in lower case ("the victim",
+    # "his supporters") or a name. A role's own words are part of its tone ("a corrupt official"); a name's
+    # are not ("Hope Hicks", "the Justice Department"), so only a role's own valence is read.
+    own_text = table.text[local_start:local_end].strip(_STRIP)
+    pronoun = is_pronoun(own_text)
+    role = not pronoun and not table.cjk and not any(ch.isupper() for ch in own_text)
     quoted_target = table.quoted[t0]
     speaker = is_voice(table.text, local_start, local_end, table.cjk) or (
         not table.cjk and bool(_SPEAKER_BEFORE.search(table.text[max(0, local_start - 40):local_start])))
@@ -375,10 +384,11 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
     adjective_pos = adjective_neg = adjective_subjectivity = adjective_clause = 0.0
     for i, v, i_clause, i_quoted, act, mask, context, adjective in table.signals(acts):
         if t0 <= i <= t1:
-            if v > 0:
-                pos[_OWN] += v
-            elif v:
-                neg[_OWN] -= v
+            if role:
+                if v > 0:
+                    pos[_OWN] += v
+                elif v:
+                    neg[_OWN] -= v
             continue
         if i in masked:
             # Another actor's name, or this one's again, says nothing of how this one is placed, however its
@@ -507,7 +517,8 @@ def mention_vector(table: SentenceTable, start: int, end: int, others: Sequence[
               float(quoted_target), speaker_value, speaker_value * pos[_QUOTE], speaker_value * neg[_QUOTE],
                float(passive), float(possessive),
                float(any(low[i] in NEGATORS or low[i].endswith("n't") for i in range(t1 + 1, min(n, t1 + 4)))),
-               float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0)]
+               float(contrast), float(len(others)), float("?" in table.text or "？" in table.text), float(t0 == 0),
+               float(pronoun), float(role)]
     values += [class_sums.get(key, 0.0) for key in _CLASS_FEATURES] if class_sums else _NO_CLASSES
     values += (adjective_pos, adjective_neg, adjective_subjectivity, adjective_clause)
     values += (context_negative, context_neutral, context_positive)
@@ -583,6 +594,8 @@ FEATURES: tuple[str, ...] = (
     *(f"{name}_{sign}" for name in _SIGNED for sign in ("pos", "neg")),
     "in_quote", "speaker", "speaker_quote_pos", "speaker_quote_neg", "passive", "possessive", "negated_after",
     "contrast_clause", "others", "question", "first",
+    # the mention's kind (a name is neither): pronouns and roles take tone differently from names
+    "pronoun", "role",
     *(f"class_{name}_{where}" for name in CLASSES for where in ("near", "after", "before")),
     # Pattern's adjective ratings (a second valence source): polarity by sign and subjectivity, weighted
     # exp(-d/5); the polarity in the mention's clause

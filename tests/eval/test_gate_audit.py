@@ -1,9 +1,9 @@
 """Evaluation gate for the lean audit against outlets' AllSides lean (scripts/eval_audit.py prints the figures).
 
 The dev outlets' articles, left-rated outlets against right-rated ones (772 / 667 articles). Measured with
-lean 3.1: 44 politicians compared; the sign of the left-minus-right tone agrees with the party for 0.568 of
-them; the partisan gap (mean over Democrats minus mean over Republicans) is +0.065 (permutation p 0.10; lean
-3.0: 0.568, +0.070; 2.9: 0.591, +0.052; 2.8: 0.568, +0.058; 2.7: 0.545, +0.051);
+lean 3.2: 44 politicians compared; the sign of the left-minus-right tone agrees with the party for 0.591 of
+them; the partisan gap (mean over Democrats minus mean over Republicans) is +0.052 (permutation p 0.16; lean
+3.1: 0.568, +0.065; 3.0: 0.568, +0.070; 2.9: 0.591, +0.052; 2.8: 0.568, +0.058; 2.7: 0.545, +0.051);
 the same audit with the sentence's VADER compound as the tone: 0.500 and +0.000. The gap is weak evidence
 on its own; the margins below (two politicians' signs, 0.02 of gap) catch a discovery or tone change that
 loses the politicians or the direction. Skips without ../shared.

@@ -522,6 +522,30 @@ def test_another_actors_name_carries_no_tone_to_the_mention() -> None:
         assert not {"joy", "justice"} & set(charged_words)
 
 
+def test_a_names_own_words_carry_no_tone_but_a_roles_do() -> None:
+    # "Joy" is +2.8 in VADER: the name Joy Smith says nothing of how the text treats her, while "the brave
+    # volunteers" is praise in the target's own words. The mention's kind is read as well.
+    from rubrics.lean.tone import mention_features, sentence_table
+
+    def features(text: str, target: str) -> dict[str, float]:
+        seg = Segmented(Document(id="k", text=text))
+        table = sentence_table(seg, 0)
+        start = seg.text.index(target)
+        return mention_features(table, start, start + len(target), [])[0]
+
+    name = features("On Monday Joy Smith met reporters in Ohio.", "Joy Smith")
+    plain = features("On Monday Mark Smith met reporters in Ohio.", "Mark Smith")
+    assert name["own_pos"] == plain["own_pos"] == 0.0
+    assert (name["pronoun"], name["role"]) == (0.0, 0.0)
+    role = features("On Monday the brave volunteers met reporters in Ohio.", "the brave volunteers")
+    assert role["own_pos"] > 0 and (role["pronoun"], role["role"]) == (0.0, 1.0)
+    pronoun = features("On Monday she met reporters in Ohio.", "she")
+    assert (pronoun["pronoun"], pronoun["role"]) == (1.0, 0.0)
+    # a Chinese mention is a name (or 他 / 她): its own words are not read either
+    chinese = features("华为公司的负责人昨天在北京会见了来自各地的记者和投资者。", "华为")
+    assert (chinese["pronoun"], chinese["role"], chinese["own_pos"], chinese["own_neg"]) == (0.0, 0.0, 0.0, 0.0)
+
+
 def test_places_next_to_a_mention_are_its_own_neighbours() -> None:
     from rubrics.lean.tone import NO_WORD, OTHER_ACTOR, SAME_ACTOR, context_positions, sentence_table
 
