@@ -27,7 +27,7 @@ import json
 import math
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,7 +159,7 @@ def articles() -> Iterator[Any]:
 def _row(item: Any) -> dict[str, Any]:
     """What the tables need from one scored article (runs in the worker processes)."""
     row: dict[str, Any] = {"id": item.doc.id, "outlet": item.doc.source, "lang": item.lang,
-                           "chars": len(item.doc.text), "score": item.score}
+                           "chars": len(item.doc.text), "score": item.score, "flags": "|".join(item.flags)}
     for name, result in item.results.items():
         row[f"{name}.score"] = result.score
         for key, value in result.features.items():
@@ -176,7 +176,9 @@ def feature_table(profile: Any, jobs: int = 2) -> pd.DataFrame:
 
 def cached_feature_table(profile: Any, jobs: int, cache: Path | None) -> pd.DataFrame:
     if cache is not None and cache.exists():
-        return pd.read_csv(cache)
+        cached = pd.read_csv(cache)
+        if "flags" in cached:  # a cache written before the flags were recorded is rebuilt
+            return cached
     table = feature_table(profile, jobs)
     if cache is not None:
         table.to_csv(cache, index=False)
@@ -243,6 +245,18 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, signs: np.ndarray | None, a
     return model
 
 
+def flag_caps(table: pd.DataFrame, caps: Mapping[str, float]) -> np.ndarray:
+    """Per article, the lowest of a profile's flag caps among the flags it raised (1.0 for none): what
+    scoring.engine.aggregate applies after the model, so that the evaluation ranks outlets as
+    `sourcegauge rank` does."""
+    out = np.ones(len(table))
+    for i, flags in enumerate(table["flags"].fillna("").astype(str)):
+        for flag in filter(None, flags.split("|")):
+            if flag in caps:
+                out[i] = min(out[i], caps[flag])
+    return out
+
+
 def source_scores(pred: np.ndarray, outlets: pd.Series) -> pd.Series:
     """Each outlet's trimmed mean of its articles' predictions, indexed by outlet name (sorted)."""
     from scoring.corpus.rank import trimmed_mean
@@ -306,8 +320,9 @@ def choose_alpha(table: pd.DataFrame, x: np.ndarray, rated: pd.DataFrame, outlet
 
 
 def grouped_cv(table: pd.DataFrame, candidates: Sequence[Candidate], rated: pd.DataFrame,
-               seeds: Sequence[int] = CV_SEEDS, signed: bool = True) -> dict[str, Any]:
-    """Outer GroupKFold by outlet (one run per seed), alpha chosen inside each training part.
+               seeds: Sequence[int] = CV_SEEDS, signed: bool = True, caps: np.ndarray | None = None) -> dict[str, Any]:
+    """Outer GroupKFold by outlet (one run per seed), alpha chosen inside each training part; `caps`
+    (per article, see flag_caps) caps the held-out predictions as the profile's flag caps do.
 
     Returns per-fold figures, the pooled figures per seed (every outlet predicted by a model that
     never saw it) and their mean, and every fold's coefficients (for the sign/stability check).
@@ -328,7 +343,10 @@ def grouped_cv(table: pd.DataFrame, candidates: Sequence[Candidate], rated: pd.D
             model = fit_outlets(table, x, rated, names[train], signs, alpha)
             coefs.append(model.coef)
             rows = table["outlet"].isin(names[test]).to_numpy()
-            scores = source_scores(model.predict(x[rows]), table.loc[rows, "outlet"])
+            pred = model.predict(x[rows])
+            if caps is not None:
+                pred = np.minimum(pred, caps[rows])
+            scores = source_scores(pred, table.loc[rows, "outlet"])
             parts.append(scores)
             folds.append({"seed": seed, "fold": k, "alpha": alpha, "outlets": len(scores),
                           **{c: v[0] for c, v in spearman(scores, rated.loc[scores.index]).items()}})

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rubrics.boilerplate.lines import PROSE_FUNCTION_SHARE, LineShape
-from rubrics.common.cues import CJK_CHARS_PER_WORD
+from rubrics.common.cues import ADDRESS_OR_HANDLE, CJK_CHARS_PER_WORD
 from rubrics.common.data import function_words
 from scoring.text.script import CJK_CHAR, CJK_CLASS
 
@@ -43,6 +43,11 @@ _INNER_STOP = re.compile(r"(?<![A-Z.])\.\s+[A-Z\"“]|。(?=.)")
 _LATIN_STOP = re.compile(r"[a-z)\]\d][.][\"”’)]*$")
 # A line ending in a full stop is a sentence; a headline may end in "?" or "!", or trail off.
 _FULL_STOP = re.compile(r"(?<!\.\.)[.。][\"”’」』)\]）】]*$")
+
+# A line ending in a colon introduces what follows (a quotation, a list, an embedded post: "Doug
+# Stockman added:"). Only after a Latin word: a Chinese line ending in "：" (NFKC ":") is as often a
+# field label in a list of teasers ("活动时间：").
+_INTRODUCES = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\d'’\"”)\]]):\s*$")
 
 # Share of a block's topic tokens found in the body below which the block is off-topic.
 OFF_TOPIC = 0.34
@@ -128,10 +133,21 @@ def headline_pieces(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
+def quotes_or_credits(text: str) -> bool:
+    """A line no headline of another article looks like: one that carries a web address, an @handle
+    or an e-mail address (an embedded post, a contact or credit line: a link's text is its headline,
+    never its address), or that ends in a colon (it introduces what follows)."""
+    if _INTRODUCES.search(text, len(text) - TAIL):
+        return True
+    # Every address, handle or e-mail holds one of these; most lines hold none.
+    return ("@" in text or "/" in text or "www." in text.lower()) and ADDRESS_OR_HANDLE.search(text) is not None
+
+
 def is_headline_candidate(text: str, shape: LineShape) -> bool:
     """One headline: a handful of words, not a sentence, not a widget label."""
     return (shape.cue is None and HEADLINE_MIN_WORDS <= shape.words <= HEADLINE_MAX_WORDS
-            and shape.chars <= HEADLINE_MAX_CHARS and not _FULL_STOP.search(text, len(text) - TAIL))
+            and shape.chars <= HEADLINE_MAX_CHARS and not _FULL_STOP.search(text, len(text) - TAIL)
+            and not quotes_or_credits(text))
 
 
 def is_enumeration(text: str, shape: LineShape) -> bool:
@@ -148,14 +164,15 @@ def is_run_on(text: str, shape: LineShape) -> bool:
     """Too long for one headline, yet no sentence, telegraphic and not an enumeration:
     several headlines run into each other."""
     return (shape.cue is None and shape.words >= RUN_ON_MIN_WORDS and is_telegraphic(shape)
-            and not is_enumeration(text, shape)
+            and not is_enumeration(text, shape) and not quotes_or_credits(text)
             and not _FULL_STOP.search(text, len(text) - TAIL) and not _INNER_STOP.search(text))
 
 
 def several_headlines(text: str, shape: LineShape) -> list[tuple[int, int]]:
     """`headline_pieces` of a line that can hold several headlines (telegraphic, not an
     enumeration); empty otherwise. A line of prose with dashes or bars in it is not one."""
-    if shape.chars < PIECES_MIN_CHARS or not is_telegraphic(shape) or is_enumeration(text, shape):
+    if (shape.chars < PIECES_MIN_CHARS or not is_telegraphic(shape) or is_enumeration(text, shape)
+            or quotes_or_credits(text)):
         return []
     return headline_pieces(text)
 

@@ -30,6 +30,16 @@ from scoring.text.script import CJK_CLASS, cjk_chars, fold, is_cjk
 from scoring.text.segment import Word
 
 _LATIN_WORD = re.compile(rf"[^\W_{CJK_CLASS}]+(?:['’.,\-][^\W_{CJK_CLASS}]+)*")
+# A web address written out ("https://...", "www.example.org/..."): a cited link in prose.
+LINK = re.compile(r"\bhttps?://[^\s<>\"“”)]+|\bwww\.[a-z0-9\-]+\.[a-z]{2,}[^\s<>\"“”)]*", re.IGNORECASE)
+# What marks an embedded social-media post, a contact line or a credit rather than a headline:
+# a web address (also a bare shortener or image host: "t.co/x", "pic.twitter.com/x", "abcn.ws/x"),
+# an @handle, an e-mail address, or a photo credit in the agencies' "Name Surname/Agency" form
+# ("Saul Loeb/AFP", "Alex Wong/Getty Images").
+ADDRESS_OR_HANDLE = re.compile(
+    r"(?i:" + LINK.pattern + r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}/\S|(?<![\w@])@\w{2,}"
+    r"|\b[\w.+\-]+@[\w\-]+\.[\w.\-]+)|\b[A-Z][\w'’.\-]+ [A-Z][\w'’.\-]+/[A-Z]"
+)
 # An average Chinese word is ~1.7 characters (the ratio scoring.text.lang's CJK_WEIGHT rests on).
 CJK_CHARS_PER_WORD = 1.7
 MODES = ("word", "prefix", "any")

@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rubrics.common.cues import Cue, CueMatch, CueMatcher, cjk_bounds
+from rubrics.common.cues import LINK, Cue, CueMatch, CueMatcher, cjk_bounds
 from rubrics.common.data import data_rows
 from rubrics.sourcing.names import clean_en, en_after, en_before, zh_before, zh_classify
 from scoring.text.script import has_cjk, is_cjk
@@ -56,7 +56,6 @@ SOURCING_LABELS = frozenset(
 STANCE_LABEL = "attributed_stance"
 
 _CITATION = re.compile(r"\[\s*\d{1,3}(?:\s*[,，\-–]\s*\d{1,3})*\s*\]|【\s*\d{1,3}\s*】")
-_LINK = re.compile(r"\bhttps?://[^\s<>\"“”)]+|\bwww\.[a-z0-9\-]+\.[a-z]{2,}[^\s<>\"“”)]*", re.IGNORECASE)
 # "a Stanford report", "an Ipsos survey": the document noun is a `document` cue of the
 # automaton; this reads the determiner and capitalised words just before it.
 _EN_DOCUMENT_BEFORE = re.compile(
@@ -236,7 +235,7 @@ def find_attributions(seg: Segmented, quotes: list[tuple[int, int]] | None = Non
     if "[" in text or "【" in text:
         out.extend(Attribution(m.start(), m.end(), "citation_marker", "", "citation") for m in _CITATION.finditer(text))
     if "http" in folded or "www." in folded:
-        out.extend(Attribution(m.start(), m.end(), "link", "", "link") for m in _LINK.finditer(text))
+        out.extend(Attribution(m.start(), m.end(), "link", "", "link") for m in LINK.finditer(text))
     if cjk_text and "《" in text:
         for m in _ZH_TITLE.finditer(folded):
             title = text[m.start(1) : m.end(1)].strip()

@@ -40,6 +40,15 @@ def test_default_runs_the_quality_rubrics_and_audit_runs_lean() -> None:
     assert strict.flag_caps["link_farm"] < load_profile("equal-weight").flag_caps["link_farm"]
 
 
+def test_advertisement_labels_cap_only_under_strict() -> None:
+    # An "Advertisement" slot label is the publisher's page template: the default score is not capped by
+    # it (the flag is still raised and the gate still rejects on it); `strict` caps it.
+    default = load_profile("default")
+    assert "ad_markers" not in default.flag_caps and "ad_markers" in default.gate["flags"]
+    assert load_profile("strict").flag_caps["ad_markers"] <= 0.4
+    assert default.flag_caps["link_farm"] <= 0.2
+
+
 def test_file_parameters_resolve_against_the_profile_folder_and_enter_the_hash(tmp_path, monkeypatch) -> None:
     folder = tmp_path / "profiles"
     folder.mkdir()

@@ -184,3 +184,45 @@ def test_chinese_article_is_not_all_boilerplate() -> None:
     labels = _labels(text)
     assert labels[3][1] == "content"
     assert labels[0][1] == "navigation" and labels[-1][1] == "footer"
+
+
+# An embedded post as a text extractor leaves it: the post split at its handles, the author line, the
+# image link. Its wording is as far from the article as a block of other stories' headlines.
+EMBEDDED_POST = [
+    "Pelosi put the corporate lobbyist bailout in her new legislative proposal. https://t.co/ZD7Lvx4",
+    "Matt Stoller (@matthewstoller) May 12, 2020",
+    "Concerning the new immigration order:",
+    "senior Justice official tells @NBCNews that Dept had no input on the text",
+    "Enlarge this image toggle caption Saul Loeb/AFP via Getty Images",
+]
+OTHER_STORIES = [
+    "Celebrity chef opens seaside restaurant",
+    "Footballer signs record transfer deal",
+    "Storm warning issued for northern coast",
+]
+
+
+@pytest.mark.parametrize("line", EMBEDDED_POST)
+def test_embedded_posts_credits_and_quote_intros_are_not_headlines(line: str) -> None:
+    from rubrics.boilerplate.topic import quotes_or_credits
+
+    assert quotes_or_credits(line)
+
+
+@pytest.mark.parametrize("line", [*OTHER_STORIES, "Trump: the deal is off", "Read the 9/11 report in full",
+                                  "活动时间:", "AT&T and U.S./Mexico trade talks resume"])
+def test_headlines_are_not_mistaken_for_posts_or_credits(line: str) -> None:
+    from rubrics.boilerplate.topic import quotes_or_credits
+
+    assert not quotes_or_credits(line)
+
+
+def test_an_embedded_post_between_paragraphs_is_not_a_link_farm() -> None:
+    body = ARTICLE_SENTENCES[:3], ARTICLE_SENTENCES[3:6]
+    with_post = "\n".join([*body[0], *EMBEDDED_POST, *body[1]])
+    labels = dict(_labels(with_post))
+    assert all(labels[line] != "link_farm" for line in EMBEDDED_POST), labels
+    # The control: other stories' headlines in the same place are one.
+    with_farm = "\n".join([*body[0], *OTHER_STORIES, *body[1]])
+    labels = dict(_labels(with_farm))
+    assert all(labels[line] == "link_farm" for line in OTHER_STORIES), labels
