@@ -40,12 +40,12 @@ def test_default_runs_the_quality_rubrics_and_audit_runs_lean() -> None:
     assert strict.flag_caps["link_farm"] < load_profile("equal-weight").flag_caps["link_farm"]
 
 
-def test_advertisement_labels_cap_only_under_strict() -> None:
+def test_advertisement_labels_cap_and_reject_only_under_strict() -> None:
     # An "Advertisement" slot label is the publisher's page template: the default score is not capped by
-    # it (the flag is still raised and the gate still rejects on it); `strict` caps it.
-    default = load_profile("default")
-    assert "ad_markers" not in default.flag_caps and "ad_markers" in default.gate["flags"]
-    assert load_profile("strict").flag_caps["ad_markers"] <= 0.4
+    # it and the default gate does not reject on it (the flag is still raised); `strict` does both.
+    default, strict = load_profile("default"), load_profile("strict")
+    assert "ad_markers" not in default.flag_caps and "ad_markers" not in default.gate["flags"]
+    assert strict.flag_caps["ad_markers"] <= 0.4 and strict.gate["flags"]["ad_markers"] == "spam_ad_markers"
     assert default.flag_caps["link_farm"] <= 0.2
 
 
