@@ -11,6 +11,8 @@ of their ranks (each over the outlets that have that rating):
   caps, as `sourcegauge rank` scores documents, cross-validated grouped by outlet: every outlet is
   scored by a model fitted without it (GroupKFold(6), five seeds, mean of the pooled figures;
   alpha chosen inside each training part);
+- the same, with the outlets in the order `rank` prints them: by the lower bound of the source
+  score's bootstrap interval rather than by the score itself;
 - the same model before the flag caps (what the caps cost or bring);
 - the shipped default model with the caps, applied to the outlets it was fitted on (in-sample);
 - the equal-weight profile (today's weighted mean of rubric scores; no fitting);
@@ -37,6 +39,7 @@ from train_quality import training_profile  # noqa: E402
 
 TODAY = ("boilerplate", "spam", "sourcing", "hedging", "sentiment", "framing", "lean")
 OURS = "source-quality model with flag caps (as `rank` scores), grouped CV"
+IN_RANK_ORDER = "the same, outlets in `rank`'s order (lower bound of the 95% interval)"
 BEFORE_CAPS = "the model alone, before flag caps, grouped CV"
 SHIPPED = "shipped default model with flag caps, in-sample"
 EQUAL = "equal-weight profile"
@@ -56,6 +59,8 @@ def evaluate(table: pd.DataFrame, plain_ridge: bool = True) -> dict[str, dict[st
     ours = sq.grouped_cv(table, sq.CANDIDATES, rated, caps=caps)
     rows[OURS] = {"figures": ours["pooled"], "by_seed": ours["pooled_by_seed"],
                                                 "folds": ours["folds"]}
+    ordered = sq.grouped_cv(table, sq.CANDIDATES, rated, caps=caps, outlet_score=sq.rank_lower_bounds)
+    rows[IN_RANK_ORDER] = {"figures": ordered["pooled"], "by_seed": ordered["pooled_by_seed"]}
     alone = sq.grouped_cv(table, sq.CANDIDATES, rated)
     rows[BEFORE_CAPS] = {"figures": alone["pooled"], "by_seed": alone["pooled_by_seed"]}
     model = profile.model
@@ -116,7 +121,7 @@ def main() -> int:
           f"(source score: 10% trimmed mean of document scores)\n")
     print(markdown(rows))
     print(capped_share(table))
-    for name in (OURS, BEFORE_CAPS, PLAIN):
+    for name in (OURS, IN_RANK_ORDER, BEFORE_CAPS, PLAIN):
         per_seed = ", ".join(f"{p['avg_rank'][0]:+.3f}" for p in rows[name]["by_seed"])
         print(f"{name}: average-rank Spearman per CV seed {list(sq.CV_SEEDS)}: {per_seed}")
     print("\nper fold (source-quality model; 7 outlets a fold, nan where a fold's outlets share one rating):")

@@ -27,7 +27,7 @@ import json
 import math
 import sys
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -268,6 +268,16 @@ def source_scores(pred: np.ndarray, outlets: pd.Series) -> pd.Series:
                       for a, b in zip(bounds[:-1], bounds[1:], strict=True)], index=pd.Index(names, name=outlets.name), dtype=float)
 
 
+def rank_lower_bounds(pred: np.ndarray, outlets: pd.Series) -> pd.Series:
+    """Each outlet's lower bound of its source-score interval, from scoring.corpus.rank: `rank` orders
+    sources by it, so its Spearman with a rating is that of the order `rank` prints."""
+    from scoring.corpus.rank import rank_sources
+
+    records = [{"source": s, "score": float(p)} for s, p in zip(outlets.to_numpy(dtype=str), pred, strict=True)]
+    ranked = rank_sources(records, min_documents=1)
+    return pd.Series({r.source: r.ci_low for r in ranked}, dtype=float).sort_index()
+
+
 @dataclass(frozen=True)
 class TrainingPart:
     """The articles of some training outlets with their targets and weights: built once per split and
@@ -320,9 +330,12 @@ def choose_alpha(table: pd.DataFrame, x: np.ndarray, rated: pd.DataFrame, outlet
 
 
 def grouped_cv(table: pd.DataFrame, candidates: Sequence[Candidate], rated: pd.DataFrame,
-               seeds: Sequence[int] = CV_SEEDS, signed: bool = True, caps: np.ndarray | None = None) -> dict[str, Any]:
+               seeds: Sequence[int] = CV_SEEDS, signed: bool = True, caps: np.ndarray | None = None,
+               outlet_score: Callable[[np.ndarray, pd.Series], pd.Series] | None = None) -> dict[str, Any]:
     """Outer GroupKFold by outlet (one run per seed), alpha chosen inside each training part; `caps`
-    (per article, see flag_caps) caps the held-out predictions as the profile's flag caps do.
+    (per article, see flag_caps) caps the held-out predictions as the profile's flag caps do;
+    `outlet_score` turns a held-out fold's article predictions into outlet values (default
+    source_scores; rank_lower_bounds orders the outlets as `sourcegauge rank` does).
 
     Returns per-fold figures, the pooled figures per seed (every outlet predicted by a model that
     never saw it) and their mean, and every fold's coefficients (for the sign/stability check).
@@ -346,7 +359,7 @@ def grouped_cv(table: pd.DataFrame, candidates: Sequence[Candidate], rated: pd.D
             pred = model.predict(x[rows])
             if caps is not None:
                 pred = np.minimum(pred, caps[rows])
-            scores = source_scores(pred, table.loc[rows, "outlet"])
+            scores = (outlet_score or source_scores)(pred, table.loc[rows, "outlet"])
             parts.append(scores)
             folds.append({"seed": seed, "fold": k, "alpha": alpha, "outlets": len(scores),
                           **{c: v[0] for c, v in spearman(scores, rated.loc[scores.index]).items()}})
