@@ -249,12 +249,10 @@ def flag_caps(table: pd.DataFrame, caps: Mapping[str, float]) -> np.ndarray:
     """Per article, the lowest of a profile's flag caps among the flags it raised (1.0 for none): what
     scoring.engine.aggregate applies after the model, so that the evaluation ranks outlets as
     `sourcegauge rank` does."""
-    out = np.ones(len(table))
-    for i, flags in enumerate(table["flags"].fillna("").astype(str)):
-        for flag in filter(None, flags.split("|")):
-            if flag in caps:
-                out[i] = min(out[i], caps[flag])
-    return out
+    from scoring.engine.aggregate import lowest_cap
+
+    lowest = [lowest_cap(filter(None, flags.split("|")), caps)[1] for flags in table["flags"].fillna("").astype(str)]
+    return np.array([1.0 if cap is None else cap for cap in lowest])
 
 
 def source_scores(pred: np.ndarray, outlets: pd.Series) -> pd.Series:

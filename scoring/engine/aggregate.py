@@ -28,7 +28,7 @@ say why a document scored what it did.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from scoring.core.result import RubricResult
@@ -66,12 +66,21 @@ def score_breakdown(results: Mapping[str, RubricResult], profile: Profile, lang:
                  if profile.weights.get(name, 0.0) > 0}
         base = sum(parts.values())
     score, capped_by, cap_value = base, None, None
-    for flag in all_flags(results):
-        cap = profile.flag_caps.get(flag)
-        if cap is not None and cap < score:
-            score, capped_by, cap_value = cap, flag, cap
+    flag, cap = lowest_cap(all_flags(results), profile.flag_caps)
+    if cap is not None and cap < score:
+        score, capped_by, cap_value = cap, flag, cap
     return ScoreBreakdown(round(score, 6), round(base, 6), capped_by, cap_value,
                           {name: round(part, 6) for name, part in parts.items()}, round(baseline, 6))
+
+
+def lowest_cap(flags: Iterable[str], caps: Mapping[str, float]) -> tuple[str | None, float | None]:
+    """The first of `flags` with the lowest cap in `caps`, and that cap; (None, None) when none has one."""
+    found: tuple[str | None, float | None] = (None, None)
+    for flag in flags:
+        cap = caps.get(flag)
+        if cap is not None and (found[1] is None or cap < found[1]):
+            found = (flag, cap)
+    return found
 
 
 def document_score(results: Mapping[str, RubricResult], profile: Profile, lang: str = "en") -> float | None:

@@ -194,3 +194,13 @@ def test_adding_a_rubric_at_weight_zero_changes_no_score() -> None:
     assert audited.score == plain.score and "lean" in audited.results and "lean" not in plain.results
     with pytest.raises(ProfileError, match="not installed"):
         default.adding("no_such_rubric")
+
+
+def test_lowest_cap_is_the_one_the_score_takes() -> None:
+    # The evaluation of the source ranking caps its held-out predictions with this same function.
+    from scoring.engine.aggregate import lowest_cap
+
+    caps = {"link_farm": 0.2, "ad_markers": 0.4, "zero": 0.0}
+    assert lowest_cap(["ad_markers", "link_farm", "unknown"], caps) == ("link_farm", 0.2)
+    assert lowest_cap(["ad_markers", "zero"], caps) == ("zero", 0.0)  # a cap of 0 is a cap
+    assert lowest_cap(["unknown"], caps) == (None, None) and lowest_cap([], caps) == (None, None)
