@@ -35,10 +35,14 @@ LINK = re.compile(r"\bhttps?://[^\s<>\"“”)]+|\bwww\.[a-z0-9\-]+\.[a-z]{2,}[^
 # What marks an embedded social-media post, a contact line or a credit rather than a headline:
 # a web address (also a bare shortener or image host: "t.co/x", "pic.twitter.com/x", "abcn.ws/x"),
 # an @handle, an e-mail address, or a photo credit in the agencies' "Name Surname/Agency" form
-# ("Saul Loeb/AFP", "Alex Wong/Getty Images").
+# ("Saul Loeb/AFP", "Alex Wong/Getty Images"). Only whether one occurs is asked, so every
+# alternative is linear in the line's length: runs are entered only at their first character
+# (the lookbehinds) and never given back (possessive quantifiers), or are of bounded width; a
+# long line of dotted or capitalised fragments must not take quadratic time.
 ADDRESS_OR_HANDLE = re.compile(
-    r"(?i:" + LINK.pattern + r"|\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}/\S|(?<![\w@])@\w{2,}"
-    r"|\b[\w.+\-]+@[\w\-]+\.[\w.\-]+)|\b[A-Z][\w'’.\-]+ [A-Z][\w'’.\-]+/[A-Z]"
+    r"(?i:" + LINK.pattern + r"|[a-z0-9\-]\.[a-z]{2,6}/\S|(?<![\w@])@\w{2}"
+    r"|(?<![\w.+\-])[\w.+\-]++@[\w\-]++\.\w)"
+    r"|(?<![\w'’.\-])[A-Z][\w'’.\-]*+ [A-Z][\w'’.\-]*+/[A-Z]"
 )
 # An average Chinese word is ~1.7 characters (the ratio scoring.text.lang's CJK_WEIGHT rests on).
 CJK_CHARS_PER_WORD = 1.7

@@ -226,3 +226,15 @@ def test_an_embedded_post_between_paragraphs_is_not_a_link_farm() -> None:
     with_farm = "\n".join([*body[0], *OTHER_STORIES, *body[1]])
     labels = dict(_labels(with_farm))
     assert all(labels[line] == "link_farm" for line in OTHER_STORIES), labels
+
+
+@pytest.mark.parametrize("line", ["A." * 20_000 + " x/", "a.a" * 15_000 + "/", "x@" * 20_000, "Ab Cd" * 8_000 + "/"])
+def test_a_long_line_of_fragments_takes_linear_time(line: str) -> None:
+    # Such a line reaches the address-and-credit test as a run-on candidate; the pattern once backtracked
+    # over it quadratically (18 s for the first one). A bound far above the linear time, not a benchmark.
+    import time
+
+    body = "\n".join(ARTICLE_SENTENCES[:5])
+    started = time.perf_counter()
+    _score(body + "\n" + line + "\n" + body)
+    assert time.perf_counter() - started < 5.0
