@@ -15,7 +15,7 @@ from scoring.text.segment import Segmented
 
 class BoilerplateRubric(Rubric):
     name = "boilerplate"
-    version = "1.1"
+    version = "1.2"
     description = (
         "Share of the text that is the article: every line labelled content or a boilerplate "
         "category (ads, navigation, share widgets, comments, reprint notices, bylines, related "

@@ -40,12 +40,18 @@ from scoring.rubric import Evidence, Flag, Rubric, RubricResult, Segmented
 
 # Words reported per mention as what drove its tone.
 WORDS_PER_MENTION = 3
+# Mentions of one sentence read for tone. Reading a mention costs time in its sentence's length and
+# number of mentions, so a "sentence" that is a list or an unpunctuated table of names would take
+# quadratic time (5,000 mentions in one: 30 s). The most in a real sentence of the rated outlets'
+# 2,110 articles is 40 (an unsplit paragraph); past this many, the sentence's later mentions are
+# not read.
+MAX_MENTIONS_PER_SENTENCE = 200
 Z95 = 1.96
 
 
 class LeanRubric(Rubric):
     name = "lean"
-    version = "3.2"
+    version = "3.3"
     description = (
         "Actors (names, aliases, short forms, pronouns), the tone toward each mention and their voice; "
         "score = balance, 1 - the tone gap between the most and least favoured actor (scaled)."
@@ -97,9 +103,14 @@ class LeanRubric(Rubric):
         table: dict[str, dict] = {}
         toned: list[tuple[Mention, SentenceTable, list[tuple[int, float]]]] = []
         vectors: list[list[float]] = []
+        read_in_sentence: dict[int, int] = {}
         for m in found:
             if m.actor is None or (not self.fallback_names and m.actor not in listed) or m.sentence < 0:
                 continue
+            read = read_in_sentence.get(m.sentence, 0)
+            if read >= MAX_MENTIONS_PER_SENTENCE:
+                continue
+            read_in_sentence[m.sentence] = read + 1
             sentence = tables.get(m.sentence)
             if sentence is None:
                 sentence = tables[m.sentence] = sentence_table(seg, m.sentence)

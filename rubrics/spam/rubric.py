@@ -50,7 +50,7 @@ ASCII_TERM = re.compile(r"[a-z]{4,}")
 
 class SpamRubric(Rubric):
     name = "spam"
-    version = "1.1"
+    version = "1.2"
     description = (
         "Spam and scraping damage, each named with evidence: link farms, clickbait titles, ad "
         "markers, repeated lines, glued sentences, conversion artifacts, mojibake, keyword "

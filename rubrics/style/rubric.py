@@ -77,7 +77,7 @@ FEATURES = (
 
 class StyleRubric(Rubric):
     name = "style"
-    version = "1.2"
+    version = "1.3"
     description = ("Writing style of title and body (Horne & Adali 2017): title length, function words and "
                    "shouting; body length, word length, lexical diversity, shouting, exclamations, questions, "
                    "personal address and subjective words.")

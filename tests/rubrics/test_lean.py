@@ -770,3 +770,25 @@ def test_a_pronoun_agrees_with_its_antecedents_given_name_and_skips_things_that_
     # A name used by both sexes says nothing; a title still decides ("Ms.").
     assert resolved("Jordan Smith arrived, and then she spoke.") == [("she", "Jordan Smith")]
     assert resolved("Ms. Tim Kaine arrived, and then she spoke.") == [("she", "Tim Kaine")]
+
+
+@pytest.mark.parametrize(("filler", "times"), [("Obama's ", 5_000), ("Aa Bb ", 15_000), ("Mr. ", 15_000)])
+def test_a_sentence_of_thousands_of_names_takes_linear_time(filler: str, times: int) -> None:
+    # One unpunctuated "sentence" of thousands of mentions (a list, a table, a keyword-stuffed page):
+    # every mention's tone reads the sentence, so 5,000 of them took 31 s; one capitalised run of 30,000
+    # words took 20 s in the short-form resolution, "Mr. " 15,000 times 12 s. Now 1.2, 0.1 and 0.7 s:
+    # bounds far above the linear time, not benchmarks.
+    import time
+
+    from rubrics.lean.rubric import MAX_MENTIONS_PER_SENTENCE
+
+    body = "The council approved the budget on Monday, officials said.\n"
+    text = body + filler * times + "\n" + body
+    started = time.perf_counter()
+    result = LeanRubric().score(Segmented(Document(id="t", text=text)))
+    assert time.perf_counter() - started < 8.0
+    per_sentence: dict[tuple[int, int], int] = {}
+    for m in result.details["mentions"]:
+        key = tuple(m["sentence"])
+        per_sentence[key] = per_sentence.get(key, 0) + 1
+    assert max(per_sentence.values(), default=0) <= MAX_MENTIONS_PER_SENTENCE
