@@ -137,7 +137,7 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
         known = frozenset(tuple(alias.split()) for alias in by_alias if alias.count(" ") >= 1)
         names = _cut_to_known_names(text, names, starts, known)
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for name in names:
         key = " ".join(name.tokens)
         if key in works or any(w.endswith(" " + key) for w in works):  # "Brother" of "Big Brother" too
@@ -160,7 +160,7 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
             for a, b in _unknown_hyphen_parts(text, name.start, name.end, [(s, e) for s, e, _ in gaz]):
                 mentions.append(Mention(a, b, None, "other", "name", sentence_of(a), (),
                                         (strip_possessive(text[a:b]),)))
-                taken.append((a, b))
+                taken.add(a, b)
             continue
         if actor is None:
             # the whole name inside one alias ("White House" in "the White House")
@@ -173,19 +173,20 @@ def find_mentions(seg: Segmented, user_gazetteer: str | None = None,
         else:
             mentions.append(Mention(name.start, name.end, None, name.kind, "name", sentence_of(name.start),
                                     name.title, name.tokens))
-        taken.append((name.start, name.end))
-    taken += share_bars(seg.words)
+        taken.add(name.start, name.end)
+    for s, e in share_bars(seg.words):
+        taken.add(s, e)
     for s, e, actor in gaz:
-        if not _overlaps(s, e, taken):
+        if not taken.overlaps(s, e):
             mentions.append(Mention(s, e, actor.name, actor.type, "gazetteer", sentence_of(s)))
-            taken.append((s, e))
+            taken.add(s, e)
     if has_cjk:
         from rubrics.lean.chinese import chinese_names
 
         for s, e, kind in chinese_names(seg):
-            if not _overlaps(s, e, taken):
+            if not taken.overlaps(s, e):
                 mentions.append(Mention(s, e, text[s:e], kind, "zh", sentence_of(s)))
-                taken.append((s, e))
+                taken.add(s, e)
     page = _page_spans(seg, page_labels)
     page_starts = [a for a, _ in page]
     if page:
@@ -320,6 +321,29 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
+class _Taken:
+    """The spans already read as mentions, asked whether a new span overlaps one of them: kept sorted,
+    with the longest span's length, so that a question looks at the few spans that start near it
+    (a list scanned whole made a document of thousands of names take quadratic time)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        spans = self.spans
+        k = bisect.bisect_left(spans, (start - self.longest,))
+        while k < len(spans) and spans[k][0] < end:
+            if start < spans[k][1]:
+                return True
+            k += 1
+        return False
+
+
 def _sentence_index(seg: Segmented):  # type: ignore[no-untyped-def]
     sentences = seg.sentences
     starts = [s.start for s in sentences]
@@ -422,7 +446,7 @@ def _type_people(mentions: list[Mention]) -> None:
             m.type = "place"
 
 
-def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of,  # type: ignore[no-untyped-def]
+def _pronouns(text: str, mentions: list[Mention], taken: _Taken, sentence_of,  # type: ignore[no-untyped-def]
               has_cjk: bool) -> list[Mention]:
     wc = word_classes()
     given = given_name_sexes()
@@ -444,7 +468,7 @@ def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], 
     out: list[Mention] = []
     k = 0
     for start, end, word in matches:
-        if _overlaps(start, end, taken):
+        if taken.overlaps(start, end):
             continue
         sentence = sentence_of(start)
         while k < len(mentions) and mentions[k].start < start:
@@ -472,11 +496,11 @@ def _pronouns(text: str, mentions: list[Mention], taken: list[tuple[int, int]], 
     return out
 
 
-def _roles(text: str, mentions: list[Mention], taken: list[tuple[int, int]], sentence_of) -> list[Mention]:  # type: ignore[no-untyped-def]
+def _roles(text: str, mentions: list[Mention], taken: _Taken, sentence_of) -> list[Mention]:  # type: ignore[no-untyped-def]
     out: list[Mention] = []
     for r in (_ROLE_LOWER.finditer(text.lower()) if text.isascii() else _ROLE.finditer(text)):
         start, end = r.span()
-        if _overlaps(start, end, taken):
+        if taken.overlaps(start, end):
             continue
         role = r.group(1).lower()
         sentence = sentence_of(start)

@@ -114,7 +114,8 @@ class LeanRubric(Rubric):
             sentence = tables.get(m.sentence)
             if sentence is None:
                 sentence = tables[m.sentence] = sentence_table(seg, m.sentence)
-            beside = neighbours(by_sentence[m.sentence], m.start, m.end)
+            # (past the cap, the later mentions are no neighbours either: each one read costs the others)
+            beside = neighbours(by_sentence[m.sentence][:MAX_MENTIONS_PER_SENTENCE], m.start, m.end)
             vector, carried = mention_vector(sentence, m.start, m.end, beside.others, beside.same)
             toned.append((m, sentence, carried))
             vectors.append(vector)
