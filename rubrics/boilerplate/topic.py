@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rubrics.boilerplate.lines import PROSE_FUNCTION_SHARE, LineShape
-from rubrics.common.cues import ADDRESS_OR_HANDLE, CJK_CHARS_PER_WORD
+from rubrics.common.cues import ADDRESS_HANDLE_OR_CREDIT, CJK_CHARS_PER_WORD
 from rubrics.common.data import function_words
 from scoring.text.script import CJK_CHAR, CJK_CLASS
 
@@ -134,13 +134,13 @@ def headline_pieces(text: str) -> list[tuple[int, int]]:
 
 
 def quotes_or_credits(text: str) -> bool:
-    """A line no headline of another article looks like: one that carries a web address, an @handle
-    or an e-mail address (an embedded post, a contact or credit line: a link's text is its headline,
-    never its address), or that ends in a colon (it introduces what follows)."""
+    """A line no headline of another article looks like: one that carries a web address, an @handle,
+    an e-mail address or an agency photo credit (an embedded post, a contact or credit line: a link's
+    text is its headline, never its address), or that ends in a colon (it introduces what follows)."""
     if _INTRODUCES.search(text, len(text) - TAIL):
         return True
-    # Every address, handle or e-mail holds one of these; most lines hold none.
-    return ("@" in text or "/" in text or "www." in text.lower()) and ADDRESS_OR_HANDLE.search(text) is not None
+    # Every address, handle, e-mail or credit holds one of these; most lines hold none.
+    return ("@" in text or "/" in text or "www." in text.lower()) and ADDRESS_HANDLE_OR_CREDIT.search(text) is not None
 
 
 def is_headline_candidate(text: str, shape: LineShape) -> bool:

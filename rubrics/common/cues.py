@@ -39,7 +39,7 @@ LINK = re.compile(r"\bhttps?://[^\s<>\"“”)]+|\bwww\.[a-z0-9\-]+\.[a-z]{2,}[^
 # alternative is linear in the line's length: runs are entered only at their first character
 # (the lookbehinds) and never given back (possessive quantifiers), or are of bounded width; a
 # long line of dotted or capitalised fragments must not take quadratic time.
-ADDRESS_OR_HANDLE = re.compile(
+ADDRESS_HANDLE_OR_CREDIT = re.compile(
     r"(?i:" + LINK.pattern + r"|[a-z0-9\-]\.[a-z]{2,6}/\S|(?<![\w@])@\w{2}"
     r"|(?<![\w.+\-])[\w.+\-]++@[\w\-]++\.\w)"
     r"|(?<![\w'’.\-])[A-Z][\w'’.\-]*+ [A-Z][\w'’.\-]*+/[A-Z]"
