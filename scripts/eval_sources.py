@@ -59,10 +59,11 @@ def evaluate(table: pd.DataFrame, plain_ridge: bool = True) -> dict[str, dict[st
     ours = sq.grouped_cv(table, sq.CANDIDATES, rated, caps=caps)
     rows[OURS] = {"figures": ours["pooled"], "by_seed": ours["pooled_by_seed"],
                                                 "folds": ours["folds"]}
-    ordered = sq.grouped_cv(table, sq.CANDIDATES, rated, caps=caps, outlet_score=sq.rank_lower_bounds)
-    rows[IN_RANK_ORDER] = {"figures": ordered["pooled"], "by_seed": ordered["pooled_by_seed"]}
-    alone = sq.grouped_cv(table, sq.CANDIDATES, rated)
-    rows[BEFORE_CAPS] = {"figures": alone["pooled"], "by_seed": alone["pooled_by_seed"]}
+    # The same held-out predictions, ordered as `rank` orders (one ranking over every outlet), and uncapped.
+    by_seed, pooled = sq.pooled_figures(table, ours["predictions_by_seed"], rated, caps, sq.rank_lower_bounds)
+    rows[IN_RANK_ORDER] = {"figures": pooled, "by_seed": by_seed}
+    by_seed, pooled = sq.pooled_figures(table, ours["predictions_by_seed"], rated)
+    rows[BEFORE_CAPS] = {"figures": pooled, "by_seed": by_seed}
     model = profile.model
     assert model is not None
     shipped = [c for c in sq.CANDIDATES if any(f.key == c.key for f in model.features)]

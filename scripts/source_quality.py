@@ -328,15 +328,13 @@ def choose_alpha(table: pd.DataFrame, x: np.ndarray, rated: pd.DataFrame, outlet
 
 
 def grouped_cv(table: pd.DataFrame, candidates: Sequence[Candidate], rated: pd.DataFrame,
-               seeds: Sequence[int] = CV_SEEDS, signed: bool = True, caps: np.ndarray | None = None,
-               outlet_score: Callable[[np.ndarray, pd.Series], pd.Series] | None = None) -> dict[str, Any]:
+               seeds: Sequence[int] = CV_SEEDS, signed: bool = True, caps: np.ndarray | None = None) -> dict[str, Any]:
     """Outer GroupKFold by outlet (one run per seed), alpha chosen inside each training part; `caps`
-    (per article, see flag_caps) caps the held-out predictions as the profile's flag caps do;
-    `outlet_score` turns a held-out fold's article predictions into outlet values (default
-    source_scores; rank_lower_bounds orders the outlets as `sourcegauge rank` does).
+    (per article, see flag_caps) caps the held-out predictions as the profile's flag caps do.
 
     Returns per-fold figures, the pooled figures per seed (every outlet predicted by a model that
-    never saw it) and their mean, and every fold's coefficients (for the sign/stability check).
+    never saw it) and their mean, every fold's coefficients (for the sign/stability check) and, per
+    seed, every article's held-out prediction before the caps (for `pooled_figures`).
     """
     from sklearn.model_selection import GroupKFold
 
@@ -344,27 +342,40 @@ def grouped_cv(table: pd.DataFrame, candidates: Sequence[Candidate], rated: pd.D
     signs = np.array([c.sign for c in candidates], dtype=float) if signed else None
     names = np.array(sorted(table["outlet"].unique()))
     folds: list[dict[str, Any]] = []
-    pooled_by_seed: list[dict[str, tuple[float, int]]] = []
+    predictions: list[np.ndarray] = []
     coefs: list[np.ndarray] = []
     for seed in seeds:
-        parts = []
+        held_out = np.full(len(table), np.nan)
         splitter = GroupKFold(n_splits=OUTER_FOLDS, shuffle=True, random_state=seed)
         for k, (train, test) in enumerate(splitter.split(names, groups=names)):
             alpha, _ = choose_alpha(table, x, rated, names[train], signs, seed + 1000 * (k + 1))
             model = fit_outlets(table, x, rated, names[train], signs, alpha)
             coefs.append(model.coef)
             rows = table["outlet"].isin(names[test]).to_numpy()
-            pred = model.predict(x[rows])
-            if caps is not None:
-                pred = np.minimum(pred, caps[rows])
-            scores = (outlet_score or source_scores)(pred, table.loc[rows, "outlet"])
-            parts.append(scores)
+            held_out[rows] = model.predict(x[rows])
+            pred = held_out[rows] if caps is None else np.minimum(held_out[rows], caps[rows])
+            scores = source_scores(pred, table.loc[rows, "outlet"])
             folds.append({"seed": seed, "fold": k, "alpha": alpha, "outlets": len(scores),
                           **{c: v[0] for c, v in spearman(scores, rated.loc[scores.index]).items()}})
-        pooled_by_seed.append(spearman(pd.concat(parts), rated))
-    pooled = {c: (float(np.mean([p[c][0] for p in pooled_by_seed])), pooled_by_seed[0][c][1])
-              for c in pooled_by_seed[0]}
-    return {"folds": folds, "pooled_by_seed": pooled_by_seed, "pooled": pooled, "coefs": np.array(coefs)}
+        predictions.append(held_out)
+    by_seed, pooled = pooled_figures(table, predictions, rated, caps)
+    return {"folds": folds, "pooled_by_seed": by_seed, "pooled": pooled, "coefs": np.array(coefs),
+            "predictions_by_seed": predictions}
+
+
+def pooled_figures(table: pd.DataFrame, predictions: Sequence[np.ndarray], rated: pd.DataFrame,
+                   caps: np.ndarray | None = None,
+                   outlet_score: Callable[[np.ndarray, pd.Series], pd.Series] | None = None,
+                   ) -> tuple[list[dict[str, tuple[float, int]]], dict[str, tuple[float, int]]]:
+    """Spearman figures of held-out predictions (one array per CV seed): per seed, and their mean.
+    `caps` caps the predictions first; `outlet_score` turns them into outlet values (default
+    source_scores; rank_lower_bounds orders the outlets as `sourcegauge rank` does)."""
+    by_seed = []
+    for held_out in predictions:
+        pred = held_out if caps is None else np.minimum(held_out, caps)
+        by_seed.append(spearman((outlet_score or source_scores)(pred, table["outlet"]), rated))
+    pooled = {c: (float(np.mean([p[c][0] for p in by_seed])), by_seed[0][c][1]) for c in by_seed[0]}
+    return by_seed, pooled
 
 
 def plain_candidates(table: pd.DataFrame, rubrics: Sequence[str]) -> list[Candidate]:

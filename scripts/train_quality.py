@@ -66,7 +66,8 @@ def main() -> int:
     # ranking `sourcegauge rank` gives, not the model's alone (those are recorded beside them).
     caps = sq.flag_caps(table, load_profile("default").flag_caps)
     cv = sq.grouped_cv(table, candidates, rated, caps=caps)
-    before_caps = sq.grouped_cv(table, candidates, rated)
+    before_caps = dict(zip(("pooled_by_seed", "pooled"),
+                           sq.pooled_figures(table, cv["predictions_by_seed"], rated), strict=True))
     print(f"\ngrouped CV by outlet ({sq.OUTER_FOLDS} folds x seeds {list(sq.CV_SEEDS)}; alpha by inner "
           f"{sq.INNER_FOLDS}-fold CV on the training outlets):")
     for row in cv["folds"]:

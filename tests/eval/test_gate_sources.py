@@ -7,7 +7,7 @@ five seeds, mean of the pooled figures) as printed when the model was last train
 
     ranking (model + flag caps): NewsGuard (20 outlets) +0.701, MBFC factual (40) +0.445, idiap label (42)
     +0.568, average rank (42) +0.560; in `rank`'s order (by the lower bound of each outlet's interval)
-    +0.693 / +0.419 / +0.563 / +0.542; the model alone, before the caps: +0.698 / +0.468 / +0.588 / +0.586;
+    +0.693 / +0.417 / +0.563 / +0.541; the model alone, before the caps: +0.698 / +0.468 / +0.588 / +0.586;
     shipped model with the caps, in-sample: +0.782 / +0.561 / +0.656 / +0.662; equal-weight profile +0.145
     on the average rank, mean article length +0.401.
 
@@ -53,7 +53,7 @@ def test_grouped_cv_agreement_with_each_rating(rows: dict[str, dict[str, Any]]) 
     assert ours["mbfc"] >= 0.405
     assert ours["idiap"] >= 0.528
     ordered = rows[IN_RANK_ORDER]
-    assert ordered["avg_rank"] >= 0.502 and ordered["mbfc"] >= 0.379
+    assert ordered["avg_rank"] >= 0.501 and ordered["mbfc"] >= 0.377
     alone = rows[BEFORE_CAPS]
     assert alone["avg_rank"] >= 0.546 and alone["mbfc"] >= 0.428
 
