@@ -150,16 +150,12 @@ def rated_outlet_articles() -> list[list[str]]:
     """The rated outlets' articles (title, then body lines): real news pages with what an extractor
     keeps of them, the upper bound of what a spam flag may fire on there (some related-story blocks
     are real other stories' headlines, so not every line flagged is a false one)."""
-    import json
-
+    docs, _ = load_documents([RATED_OUTLETS])
     out = []
-    with RATED_OUTLETS.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                record = json.loads(line)
-                lines = [t.strip() for t in (record.get("title") or "", *record["text"].splitlines()) if t.strip()]
-                if lines:
-                    out.append(lines)
+    for doc in sorted(docs, key=lambda d: d.id):
+        lines = [t.strip() for t in (doc.title or "", *doc.text.splitlines()) if t.strip()]
+        if lines:
+            out.append(lines)
     return out
 
 

@@ -88,7 +88,7 @@ def capped_share(table: pd.DataFrame) -> str:
     from scoring.engine.profile import load_profile
 
     caps = load_profile("default").flag_caps
-    flags = table["flags"].fillna("").astype(str).str.split("|")
+    flags = pd.Series(sq.article_flags(table), index=table.index)
     lines = [f"dev articles under a flag cap of the default profile: "
              f"{float(np.mean(sq.flag_caps(table, caps) < 1.0)):.1%}"]
     for flag, cap in caps.items():

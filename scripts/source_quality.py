@@ -245,13 +245,18 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, signs: np.ndarray | None, a
     return model
 
 
+def article_flags(table: pd.DataFrame) -> list[list[str]]:
+    """Per article, the flags it raised (the table's `flags` column, written by _row)."""
+    return [[f for f in flags.split("|") if f] for flags in table["flags"].fillna("").astype(str)]
+
+
 def flag_caps(table: pd.DataFrame, caps: Mapping[str, float]) -> np.ndarray:
     """Per article, the lowest of a profile's flag caps among the flags it raised (1.0 for none): what
     scoring.engine.aggregate applies after the model, so that the evaluation ranks outlets as
     `sourcegauge rank` does."""
     from scoring.engine.aggregate import lowest_cap
 
-    lowest = [lowest_cap(filter(None, flags.split("|")), caps)[1] for flags in table["flags"].fillna("").astype(str)]
+    lowest = [lowest_cap(flags, caps)[1] for flags in article_flags(table)]
     return np.array([1.0 if cap is None else cap for cap in lowest])
 
 

@@ -66,8 +66,7 @@ def main() -> int:
     # ranking `sourcegauge rank` gives, not the model's alone (those are recorded beside them).
     caps = sq.flag_caps(table, load_profile("default").flag_caps)
     cv = sq.grouped_cv(table, candidates, rated, caps=caps)
-    before_caps = dict(zip(("pooled_by_seed", "pooled"),
-                           sq.pooled_figures(table, cv["predictions_by_seed"], rated), strict=True))
+    _, before_caps = sq.pooled_figures(table, cv["predictions_by_seed"], rated)
     print(f"\ngrouped CV by outlet ({sq.OUTER_FOLDS} folds x seeds {list(sq.CV_SEEDS)}; alpha by inner "
           f"{sq.INNER_FOLDS}-fold CV on the training outlets):")
     for row in cv["folds"]:
@@ -76,7 +75,7 @@ def main() -> int:
     for seed, pooled in zip(sq.CV_SEEDS, cv["pooled_by_seed"], strict=True):
         print(f"  pooled, seed {seed}: {sq.format_figures(pooled)}")
     print(f"  pooled, mean over seeds: {sq.format_figures(cv['pooled'])}")
-    print(f"  the model alone, before the flag caps: {sq.format_figures(before_caps['pooled'])}")
+    print(f"  the model alone, before the flag caps: {sq.format_figures(before_caps)}")
 
     x = sq.design(table, candidates)
     signs = np.array([c.sign for c in candidates], dtype=float)
@@ -123,7 +122,7 @@ def main() -> int:
                       f"flag caps; source score = {sq.SOURCE_TRIM:.0%} trimmed mean",
             "pooled_spearman": {c: {"rho": round(v[0], 4), "outlets": v[1]} for c, v in cv["pooled"].items()},
             "pooled_spearman_by_seed": [{c: round(v[0], 4) for c, v in p.items()} for p in cv["pooled_by_seed"]],
-            "pooled_spearman_before_flag_caps": {c: round(v[0], 4) for c, v in before_caps["pooled"].items()},
+            "pooled_spearman_before_flag_caps": {c: round(v[0], 4) for c, v in before_caps.items()},
         },
     }
     args.output.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
